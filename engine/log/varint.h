@@ -1,0 +1,61 @@
+// Zig-zag variable-length integers (protobuf style), used inside Kafka records.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace tributary::log {
+
+inline std::uint64_t zigzag_encode(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+inline std::int64_t zigzag_decode(std::uint64_t v) {
+  return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+}
+
+// Bytes that write_varlong(v) will take.
+inline std::size_t varlong_size(std::int64_t v) {
+  std::uint64_t u = zigzag_encode(v);
+  std::size_t n = 1;
+  while (u >= 0x80) {
+    u >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+// Writes v at p, returns the byte after it. The caller guarantees room (at most 10 bytes).
+inline char* write_varlong(char* p, std::int64_t v) {
+  std::uint64_t u = zigzag_encode(v);
+  while (u >= 0x80) {
+    *p++ = static_cast<char>(static_cast<std::uint8_t>(u) | 0x80);
+    u >>= 7;
+  }
+  *p++ = static_cast<char>(u);
+  return p;
+}
+
+// Reads a varlong from [p, end). Returns nullptr on truncation or on more than 10 bytes.
+inline const char* read_varlong(const char* p, const char* end, std::int64_t& out) {
+  std::uint64_t u = 0;
+  for (int shift = 0; shift < 70 && p < end; shift += 7) {
+    const auto b = static_cast<std::uint8_t>(*p++);
+    u |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) {
+      out = zigzag_decode(u);
+      return p;
+    }
+  }
+  return nullptr;
+}
+
+// A varint field of Kafka's is a varlong restricted to 32 bits.
+inline const char* read_varint(const char* p, const char* end, std::int32_t& out) {
+  std::int64_t v;
+  p = read_varlong(p, end, v);
+  if (p == nullptr || v < INT32_MIN || v > INT32_MAX) return nullptr;
+  out = static_cast<std::int32_t>(v);
+  return p;
+}
+
+}  // namespace tributary::log
