@@ -23,17 +23,29 @@ class TestProducerCrash : public QObject {
       QProcess producer;
       producer.start(QStringLiteral(TRIBUTARY_CLI), {"produce", "crash", "--print-offsets", "--data-dir", dir});
       QVERIFY(producer.waitForStarted());
-      const int kill_after_ms = 10 + static_cast<int>(rng.bounded(400));
-      QElapsedTimer clock;
-      clock.start();
+      // The first chunk must be acknowledged before the clock starts: on a loaded machine the
+      // process may take longer to start than the random delay, and a kill before anything
+      // was appended proves little.
       qint64 next = stored;
       QByteArray acks;
-      while (clock.elapsed() < kill_after_ms) {
+      auto feed = [&](int n) {
         QByteArray chunk;
-        const int n = 1 + static_cast<int>(rng.bounded(300));
         for (int i = 0; i < n; ++i) chunk += "line-" + QByteArray::number(next++) + "\n";
         producer.write(chunk);
         producer.waitForBytesWritten(5);
+      };
+      feed(10);
+      QElapsedTimer clock;
+      clock.start();
+      while (!acks.contains('\n') && clock.elapsed() < 30000) {
+        producer.waitForReadyRead(50);
+        acks += producer.readAllStandardOutput();
+      }
+      QVERIFY2(acks.contains('\n'), "the producer acknowledged nothing within 30 s");
+      const int kill_after_ms = static_cast<int>(rng.bounded(300));
+      clock.restart();
+      while (clock.elapsed() < kill_after_ms) {
+        feed(1 + static_cast<int>(rng.bounded(300)));
         producer.waitForReadyRead(1);
         acks += producer.readAllStandardOutput();
       }
@@ -59,11 +71,11 @@ class TestProducerCrash : public QObject {
           QFAIL(qPrintable(QString("round %1: line %2 is '%3'").arg(round).arg(i).arg(QString(got[i]))));
         }
       }
-      total_acked += max_acked + 1 - stored;
+      total_acked += acks.count('\n');
       stored = got.size();
     }
-    QVERIFY2(total_acked > 0, "the producer never acknowledged anything: the test proved nothing");
-    qInfo("%lld lines stored over 20 crashes", static_cast<long long>(stored));
+    qInfo("%lld lines stored, %lld acknowledged, over 20 crashes", static_cast<long long>(stored),
+          static_cast<long long>(total_acked));
     // The owner that opens next recovers the log and appends after the prefix.
     QCOMPARE(run_cli({"produce", "crash", "--data-dir", dir}, "after\n").exit_code, 0);
     const auto r = run_cli({"consume", "crash", "--partition", "0", "--offset", QString::number(stored), "--exit-at-end",
