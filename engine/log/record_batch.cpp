@@ -155,7 +155,7 @@ std::span<char> RecordBatchBuilder::finish(std::int64_t base_offset) {
 
 ByteBuffer RecordBatchBuilder::take() {
   ByteBuffer out = std::move(buffer_);
-  buffer_ = ByteBuffer(out.capacity());
+  buffer_ = ByteBuffer();
   reset();
   return out;
 }

@@ -121,7 +121,6 @@ void Segment::index_batch(const BatchHeader& h, std::uint64_t position, std::uin
 Status Segment::scan_from(std::uint64_t position, std::int64_t expected, ScanReport& report) {
   TRIB_ASSIGN_OR_RETURN(std::uint64_t file_size, log_.size());
   ByteBuffer chunk;
-  std::uint64_t chunk_start = position;
   std::size_t chunk_pos = 0;
   std::uint64_t pos = position;
   auto stop = [&](std::string reason) {
@@ -138,7 +137,6 @@ Status Segment::scan_from(std::uint64_t position, std::int64_t expected, ScanRep
       chunk.clear();
       TRIB_ASSIGN_OR_RETURN(std::size_t got, log_.pread_up_to(chunk.grow(want), want, pos));
       chunk.resize(got);
-      chunk_start = pos;
       chunk_pos = 0;
       avail = got;
     }
@@ -166,7 +164,6 @@ Status Segment::scan_from(std::uint64_t position, std::int64_t expected, ScanRep
     expected = h->next_offset();
     pos += h->total_size();
     chunk_pos += h->total_size();
-    (void)chunk_start;
   }
   report.valid_bytes = pos;
   report.next_offset = expected;
@@ -178,17 +175,6 @@ Status Segment::scan_from(std::uint64_t position, std::int64_t expected, ScanRep
 Status Segment::extend_scan(ScanReport& report) {
   report = ScanReport{};
   return scan_from(size(), next_offset(), report);
-}
-
-Status Segment::truncate(std::uint64_t position) {
-  TRIB_RETURN_IF_ERROR(log_.truncate(position));
-  ScanReport report;
-  offset_index_.clear();
-  time_index_.clear();
-  last_indexed_base_ = -1;
-  bytes_since_index_ = 0;
-  max_timestamp_ = -1;
-  return scan_from(0, base_offset_, report);
 }
 
 Status Segment::append(std::span<const char> batch, const BatchHeader& header, std::int64_t now_ms) {

@@ -66,8 +66,6 @@ class Segment {
   Status save_indexes(bool durable);
   // Observer side: checks and publishes batches another process appended since.
   Status extend_scan(ScanReport& report);
-  // Drops every batch from `position` on (used only while opening).
-  Status truncate(std::uint64_t position);
 
   // Reader side.
   // Position of the batch that holds `offset`, or size() when the segment ends before it.

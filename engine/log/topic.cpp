@@ -92,39 +92,48 @@ Status Topic::open_partitions(Access access) {
   return {};
 }
 
-Result<std::vector<ProducedRecord>> Topic::produce(std::span<const Record> records, std::optional<int> partition) {
+Result<std::vector<int>> Topic::assign_partitions(std::span<const Record> records, std::optional<int> partition) {
   const int n = partition_count();
   if (partition && (*partition < 0 || *partition >= n)) {
     return error(ErrorCode::not_found, "topic " + name_ + " has no partition " + std::to_string(*partition) +
                                            " (it has " + std::to_string(n) + ")");
   }
-  std::vector<ProducedRecord> out(records.size());
-  std::vector<std::vector<std::size_t>> by_partition(static_cast<std::size_t>(n));
+  std::vector<int> out(records.size());
   std::size_t sticky_bytes = 0;
-  int sticky = -1;
-  {
-    std::lock_guard lock(sticky_mutex_);
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      int p;
-      if (partition) p = *partition;
-      else if (records[i].key) p = partition_for_key(*records[i].key, n);
-      else {
-        p = sticky = sticky_.partition(n);
-        sticky_bytes += records[i].value ? records[i].value->size() : 0;
-      }
-      out[i].partition = p;
-      by_partition[static_cast<std::size_t>(p)].push_back(i);
+  bool used_sticky = false;
+  std::lock_guard lock(sticky_mutex_);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (partition) {
+      out[i] = *partition;
+    } else if (records[i].key) {
+      out[i] = partition_for_key(*records[i].key, n);
+    } else {
+      out[i] = sticky_.partition(n);
+      sticky_bytes += records[i].value ? records[i].value->size() : 0;
+      used_sticky = true;
     }
-    if (sticky >= 0) sticky_.on_appended(sticky_bytes, n);
   }
+  if (used_sticky) sticky_.on_appended(sticky_bytes, n);
+  return out;
+}
+
+Result<std::vector<ProducedRecord>> Topic::produce(std::span<const Record> records, std::optional<int> partition) {
+  TRIB_ASSIGN_OR_RETURN(std::vector<int> assigned, assign_partitions(records, partition));
+  std::vector<ProducedRecord> out(records.size());
   std::vector<Record> group;
-  for (int p = 0; p < n; ++p) {
-    const auto& idx = by_partition[static_cast<std::size_t>(p)];
-    if (idx.empty()) continue;
+  for (int p = 0; p < partition_count(); ++p) {
     group.clear();
-    for (std::size_t i : idx) group.push_back(records[i]);
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (assigned[i] != p) continue;
+      group.push_back(records[i]);
+      index.push_back(i);
+    }
+    if (group.empty()) continue;
     TRIB_ASSIGN_OR_RETURN(AppendResult r, partitions_[static_cast<std::size_t>(p)]->append(group));
-    for (std::size_t k = 0; k < idx.size(); ++k) out[idx[k]].offset = r.base_offset + static_cast<std::int64_t>(k);
+    for (std::size_t k = 0; k < index.size(); ++k) {
+      out[index[k]] = {p, r.base_offset + static_cast<std::int64_t>(k)};
+    }
   }
   return out;
 }

@@ -48,6 +48,8 @@ class Topic {
   // Appends records in order, one batch per partition they go to. A keyed record goes to
   // murmur2(key) % partitions; an unkeyed one to the sticky partition; `partition` overrides.
   Result<std::vector<ProducedRecord>> produce(std::span<const Record> records, std::optional<int> partition = {});
+  // The partition each record goes to, by the rule above (advances the sticky partitioner).
+  Result<std::vector<int>> assign_partitions(std::span<const Record> records, std::optional<int> partition = {});
 
   Status flush_if_due(std::chrono::steady_clock::time_point now);
   Status enforce_retention(std::int64_t now_ms);

@@ -36,7 +36,11 @@ class TestConcurrency : public QObject {
         const int n = 1 + b % 17;  // batches of varied sizes
         values.clear();
         records.clear();
-        for (int i = 0; i < n; ++i) values.push_back("b" + std::to_string(b) + "-" + std::string(i * 7, 'z'));
+        for (int i = 0; i < n; ++i) {
+          std::string v = std::to_string(b);
+          v.append(static_cast<std::size_t>(i * 7), 'z');
+          values.push_back(std::move(v));
+        }
         for (const auto& v : values) records.push_back({std::nullopt, std::string_view(v), b, {}});
         if (!log.append(records).ok()) ++failures;
       }

@@ -35,10 +35,11 @@ class TestCrc32c : public QObject {
 
   void hardwareMatchesPortableAtEveryAlignmentAndLength() {
     std::mt19937 rng(7);
-    std::vector<char> data(4096 + 16);
+    std::vector<char> data(200000 + 16);
     for (auto& c : data) c = static_cast<char>(rng());
     for (std::size_t align = 0; align < 8; ++align) {
-      for (std::size_t len : {0u, 1u, 7u, 8u, 9u, 15u, 63u, 64u, 65u, 1000u, 4096u}) {
+      for (std::size_t len : {0u, 1u, 7u, 8u, 9u, 15u, 63u, 64u, 65u, 767u, 768u, 769u, 1000u, 4096u, 24575u, 24576u,
+                              24577u, 25344u, 100000u, 200000u}) {
         QCOMPARE(crc32c(data.data() + align, len), crc32c_extend_portable(0, data.data() + align, len));
       }
     }
