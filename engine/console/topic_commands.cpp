@@ -15,6 +15,7 @@ struct TopicCreateArgs {
 };
 
 void create_topic(Context& ctx, const TopicCreateArgs& a) {
+  if (Status st = log::validate_topic_name(a.name); !st.ok()) return ctx.fail(st);  // before anything is created
   auto flush = log::parse_flush_policy(a.flush);
   if (!flush) return ctx.fail("--flush must be always, interval or never, not '" + a.flush + "'");
   log::TopicConfig config;

@@ -69,7 +69,7 @@ Status PartitionLog::load_segments() {
   recovery_.clean = clean;
 
   // After an unclean stop, everything from the segment holding the recovery point on is
-  // checked batch by batch; segments before it were synced when they were rolled.
+  // checked batch by batch; segments before it were synced before the point moved past them.
   std::int64_t recovery_point = 0;
   if (!clean) {
     if (auto text = read_file(dir_ / kRecoveryPoint); text.ok()) {
@@ -208,16 +208,36 @@ Result<AppendResult> PartitionLog::append_checked(std::span<char> batch, const B
 }
 
 Status PartitionLog::roll(std::int64_t /*now_ms*/) {
+  // No fsync here: syncing 128 MiB on the append path would stall producers. The sealed
+  // segment is synced by the flusher (or at close), and only then does the recovery point
+  // move past it, so until then a crash rescans it.
   auto old = active();
-  TRIB_RETURN_IF_ERROR(old->sync());
-  TRIB_RETURN_IF_ERROR(old->save_indexes(true));
+  TRIB_RETURN_IF_ERROR(old->save_indexes(false));
   TRIB_ASSIGN_OR_RETURN(auto fresh, Segment::create(dir_, old->next_offset(), config_.index_interval_bytes));
-  TRIB_RETURN_IF_ERROR(sync_directory(dir_));
+  // With `always`, what is acknowledged next lives in the new file: its name must be durable.
+  if (config_.flush == FlushPolicy::always) TRIB_RETURN_IF_ERROR(sync_directory(dir_));
   {
     std::unique_lock lock(segments_mutex_);
     segments_.push_back(fresh);
   }
-  return write_recovery_point(fresh->base_offset());
+  std::lock_guard lock(sync_mutex_);
+  unsynced_.push_back(std::move(old));
+  return {};
+}
+
+Status PartitionLog::sync_sealed() {
+  std::vector<std::shared_ptr<Segment>> pending;
+  {
+    std::lock_guard lock(sync_mutex_);
+    pending.swap(unsynced_);
+  }
+  if (pending.empty()) return {};
+  for (const auto& s : pending) {
+    TRIB_RETURN_IF_ERROR(s->sync());
+    TRIB_RETURN_IF_ERROR(s->save_indexes(true));
+  }
+  TRIB_RETURN_IF_ERROR(sync_directory(dir_));
+  return write_recovery_point(pending.back()->next_offset());
 }
 
 Result<FetchResult> PartitionLog::read(std::int64_t offset, std::size_t max_bytes, ByteBuffer& out) const {
@@ -272,11 +292,14 @@ Status PartitionLog::flush() {
   dirty_.store(false, std::memory_order_relaxed);
   last_flush_ = std::chrono::steady_clock::now();
   auto segment = active();
-  return segment ? segment->sync() : Status{};
+  if (segment) TRIB_RETURN_IF_ERROR(segment->sync());
+  return sync_sealed();
 }
 
 Status PartitionLog::flush_if_due(std::chrono::steady_clock::time_point now) {
-  if (config_.flush != FlushPolicy::interval || !dirty_.load(std::memory_order_relaxed)) return {};
+  if (config_.flush == FlushPolicy::never) return {};
+  if (config_.flush == FlushPolicy::always) return sync_sealed();  // their data is synced; indexes and recovery point
+  if (!dirty_.load(std::memory_order_relaxed)) return sync_sealed();
   if (now - last_flush_ < std::chrono::milliseconds(config_.flush_interval_ms)) return {};
   return flush();
 }
@@ -348,6 +371,8 @@ Status PartitionLog::close() {
   if (access_ != Access::owner || closed_) return {};
   std::lock_guard lock(write_mutex_);
   closed_ = true;
+  // Whatever the flush policy, a clean-shutdown marker promises that everything is on disk.
+  TRIB_RETURN_IF_ERROR(sync_sealed());
   auto segment = active();
   TRIB_RETURN_IF_ERROR(segment->sync());
   TRIB_RETURN_IF_ERROR(segment->save_indexes(true));

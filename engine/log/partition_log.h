@@ -101,6 +101,8 @@ class PartitionLog {
   Status load_segments();
   Result<AppendResult> append_checked(std::span<char> batch, const BatchHeader& header);
   Status roll(std::int64_t now_ms);
+  // Syncs rolled segments and their indexes, then moves the recovery point past them.
+  Status sync_sealed();
   std::shared_ptr<Segment> active() const;
   std::shared_ptr<Segment> segment_for(std::int64_t offset) const;
   void publish_end(std::int64_t end);
@@ -115,6 +117,8 @@ class PartitionLog {
   mutable std::shared_mutex segments_mutex_;
   std::vector<std::shared_ptr<Segment>> segments_;
   std::mutex write_mutex_;  // one appender at a time
+  std::mutex sync_mutex_;
+  std::vector<std::shared_ptr<Segment>> unsynced_;  // rolled, not yet fsynced
   std::atomic<std::int64_t> start_offset_{0};
   std::atomic<std::int64_t> end_offset_{0};
   std::atomic<bool> dirty_{false};

@@ -150,12 +150,13 @@ class TestConsoleTools : public QObject {
     file.close();
     check({"topic", "create", "t", "--data-dir", file.fileName() + "/sub"}, "cannot create data dir");
     check({"topic", "list", "--data-dir", dir(), "--bogus"}, "bogus");
+    check({"topic", "create", "no/slash", "--data-dir", missing}, "invalid topic name");
+    QVERIFY(!QFile::exists(missing));
     // A line without the separator stops the producer; earlier lines are kept.
     QVERIFY(cli({"topic", "create", "strict"}).exit_code == 0);
     check({"produce", "strict", "--data-dir", dir(), "--key-separator", "="}, "line 3 has no key separator",
           "a=1\nb=2\nbroken\nc=3\n");
     QCOMPARE(cli({"consume", "strict", "--from-beginning", "--exit-at-end"}).out, QByteArray("1\n2\n"));
-    // The data dir is owned by one producing process at a time.
   }
 
   void consumerFollowsAProducerInAnotherProcess() {
