@@ -1,0 +1,132 @@
+#include "core/column.h"
+
+#include <bit>
+#include <cstdio>
+
+namespace tributary {
+
+std::size_t Column::null_count() const {
+  if (type_ == DataType::null) return size_;
+  if (validity_.empty()) return 0;
+  std::size_t valid = 0;
+  for (std::size_t w = 0; w < validity_.size(); ++w) valid += static_cast<std::size_t>(std::popcount(validity_[w]));
+  return size_ - valid;
+}
+
+void Column::set_null(std::size_t i) {
+  if (validity_.empty()) validity_.assign((size_ + 63) / 64, ~0ull);
+  if (validity_.size() * 64 < size_) validity_.resize((size_ + 63) / 64, ~0ull);
+  validity_[i >> 6] &= ~(1ull << (i & 63));
+}
+
+void Column::push_valid() {
+  ++size_;
+  if (!validity_.empty()) {
+    if (validity_.size() * 64 < size_) validity_.push_back(~0ull);
+  }
+}
+
+void Column::reserve(std::size_t rows) {
+  switch (type_) {
+    case DataType::int64:
+    case DataType::timestamp: ints_.reserve(rows); break;
+    case DataType::float64: doubles_.reserve(rows); break;
+    case DataType::boolean: bools_.reserve(rows); break;
+    case DataType::string: offsets_.reserve(rows + 1); break;
+    case DataType::null: break;
+  }
+}
+
+void Column::append_null() {
+  switch (type_) {
+    case DataType::int64:
+    case DataType::timestamp: ints_.push_back(0); break;
+    case DataType::float64: doubles_.push_back(0); break;
+    case DataType::boolean: bools_.push_back(0); break;
+    case DataType::string: offsets_.push_back(offsets_.back()); break;
+    case DataType::null: break;
+  }
+  push_valid();
+  if (type_ != DataType::null) set_null(size_ - 1);
+}
+
+void Column::append_bool(bool v) {
+  bools_.push_back(v ? 1 : 0);
+  push_valid();
+}
+void Column::append_int(std::int64_t v) {
+  ints_.push_back(v);
+  push_valid();
+}
+void Column::append_double(double v) {
+  doubles_.push_back(v);
+  push_valid();
+}
+void Column::append_string(std::string_view v) {
+  chars_.append(v);
+  offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+  push_valid();
+}
+
+void Column::append_from(const Column& other, std::size_t i) {
+  if (other.is_null(i)) return append_null();
+  switch (type_) {
+    case DataType::int64:
+    case DataType::timestamp: return append_int(other.ints_[i]);
+    case DataType::float64: return append_double(other.doubles_[i]);
+    case DataType::boolean: return append_bool(other.bools_[i] != 0);
+    case DataType::string: return append_string(other.string_at(i));
+    case DataType::null: return append_null();
+  }
+}
+
+void Column::resize_fixed(std::size_t rows) {
+  size_ = rows;
+  validity_.clear();
+  switch (type_) {
+    case DataType::int64:
+    case DataType::timestamp: ints_.resize(rows); break;
+    case DataType::float64: doubles_.resize(rows); break;
+    case DataType::boolean: bools_.resize(rows); break;
+    case DataType::string:
+      offsets_.assign(rows + 1, 0);
+      chars_.clear();
+      break;
+    case DataType::null: break;
+  }
+}
+
+Column Column::nulls(DataType type, std::size_t rows) {
+  Column c(type);
+  c.resize_fixed(rows);
+  if (type != DataType::null) c.validity_.assign((rows + 63) / 64, 0);
+  return c;
+}
+
+Column Column::filter(const std::vector<std::uint8_t>& keep, std::size_t kept) const {
+  Column out(type_);
+  out.reserve(kept);
+  for (std::size_t i = 0; i < size_; ++i) {
+    if (keep[i]) out.append_from(*this, i);
+  }
+  return out;
+}
+
+std::string Column::to_string(std::size_t i) const {
+  if (is_null(i)) return "null";
+  switch (type_) {
+    case DataType::int64:
+    case DataType::timestamp: return std::to_string(ints_[i]);
+    case DataType::float64: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", doubles_[i]);
+      return buf;
+    }
+    case DataType::boolean: return bools_[i] ? "true" : "false";
+    case DataType::string: return std::string(string_at(i));
+    case DataType::null: return "null";
+  }
+  return "?";
+}
+
+}  // namespace tributary
