@@ -1,0 +1,297 @@
+#include "stream/windowed_aggregate.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace tributary::stream {
+namespace {
+
+std::int64_t floor_to(std::int64_t t, std::int64_t step) {
+  const std::int64_t r = t % step;
+  return r < 0 ? t - r - step : t - r;
+}
+
+// Keys are compared as bytes: each value tagged and length-prefixed, so that ("a","bc") and
+// ("ab","c") differ.
+void encode_key_part(std::string& out, const Value& v) {
+  out += static_cast<char>('0' + v.index());
+  std::string text;
+  switch (v.index()) {
+    case 1: text = std::get<bool>(v) ? "1" : "0"; break;
+    case 2: text = std::to_string(std::get<std::int64_t>(v)); break;
+    case 3: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.17g", std::get<double>(v));
+      text = buf;
+      break;
+    }
+    case 4: text = std::get<std::string>(v); break;
+    default: break;
+  }
+  out += std::to_string(text.size());
+  out += ':';
+  out += text;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<WindowedAggregate>> WindowedAggregate::create(const WindowedAggregateSpec& spec,
+                                                                     const Schema& input) {
+  std::unique_ptr<WindowedAggregate> op(new WindowedAggregate());
+  op->spec_ = spec;
+  const WindowSpec& w = spec.window;
+  auto positive = [](std::int64_t v, const char* name) -> Status {
+    if (v <= 0) return error(ErrorCode::invalid_argument, std::string(name) + " must be greater than 0");
+    return {};
+  };
+  switch (w.kind) {
+    case WindowKind::tumbling: TRIB_RETURN_IF_ERROR(positive(w.size_ms, "size_ms")); break;
+    case WindowKind::hopping:
+      TRIB_RETURN_IF_ERROR(positive(w.size_ms, "size_ms"));
+      TRIB_RETURN_IF_ERROR(positive(w.advance_ms, "advance_ms"));
+      if (w.advance_ms > w.size_ms) return error(ErrorCode::invalid_argument, "advance_ms must not exceed size_ms");
+      break;
+    case WindowKind::sliding: TRIB_RETURN_IF_ERROR(positive(w.difference_ms, "difference_ms")); break;
+    case WindowKind::session: TRIB_RETURN_IF_ERROR(positive(w.gap_ms, "gap_ms")); break;
+  }
+  if (w.grace_ms < 0) return error(ErrorCode::invalid_argument, "grace_ms must not be negative");
+  for (const auto& k : spec.key) {
+    auto i = input.index_of(k);
+    if (!i) return error(ErrorCode::invalid_argument, "key: unknown field '" + k + "'");
+    op->key_columns_.push_back(*i);
+    op->output_schema_.add(input.field(*i));
+  }
+  auto t = input.index_of(spec.time_field);
+  if (!t) return error(ErrorCode::invalid_argument, "time_field: unknown field '" + spec.time_field + "'");
+  const DataType tt = input.field(*t).type;
+  if (tt != DataType::int64 && tt != DataType::timestamp) {
+    return error(ErrorCode::invalid_argument, "time_field: '" + spec.time_field + "' must be a timestamp or int64");
+  }
+  op->time_column_ = *t;
+  TRIB_ASSIGN_OR_RETURN(op->aggregates_, bind_aggregates(spec.aggregates, input));
+  op->output_schema_.add({"window_start", DataType::int64});
+  op->output_schema_.add({"window_end", DataType::int64});
+  for (const auto& a : op->aggregates_) op->output_schema_.add({a.spec.as, a.output_type});
+  op->with_retract_ = spec.emit_mode == EmitMode::update && w.kind == WindowKind::session;
+  if (op->with_retract_) op->output_schema_.add({"retract", DataType::boolean});
+  op->pending_updates_ = Batch(op->output_schema_);
+  return op;
+}
+
+std::int64_t WindowedAggregate::close_time(const Window& w) const {
+  const WindowSpec& s = spec_.window;
+  switch (s.kind) {
+    case WindowKind::tumbling:
+    case WindowKind::hopping: return w.end + s.grace_ms;
+    case WindowKind::sliding: return w.end + s.grace_ms + 1;
+    case WindowKind::session: return w.end + s.gap_ms + s.grace_ms + 1;
+  }
+  return w.end;
+}
+
+WindowedAggregate::Window& WindowedAggregate::open_window(const std::string& key, const std::vector<Value>& key_values,
+                                                          std::int64_t start, std::int64_t end) {
+  auto [it, inserted] = windows_.try_emplace({key, start});
+  Window& w = it->second;
+  if (inserted) {
+    w.key = key_values;
+    w.start = start;
+    w.end = end;
+    w.aggs.resize(aggregates_.size());
+    closing_.emplace(close_time(w), start, key);
+  }
+  return w;
+}
+
+void WindowedAggregate::add_to(Window& w, const std::vector<Value>& values, std::int64_t time) {
+  for (std::size_t a = 0; a < aggregates_.size(); ++a) aggregates_[a].add(w.aggs[a], values[a], time);
+  w.changed = true;
+}
+
+void WindowedAggregate::emit_row(const Window& w, Batch& out, bool retract) const {
+  std::size_t c = 0;
+  for (const auto& k : w.key) append_value(out.column(c++), k);
+  out.column(c++).append_int(w.start);
+  out.column(c++).append_int(w.end);
+  for (std::size_t a = 0; a < aggregates_.size(); ++a) aggregates_[a].append_result(w.aggs[a], out.column(c++));
+  if (with_retract_) out.column(c++).append_bool(retract);
+}
+
+void WindowedAggregate::remove_window(const WindowId& id, Batch* retractions) {
+  auto it = windows_.find(id);
+  if (it == windows_.end()) return;
+  closing_.erase({close_time(it->second), id.second, id.first});
+  if (retractions && it->second.emitted) emit_row(it->second, *retractions, true);
+  windows_.erase(it);
+}
+
+void WindowedAggregate::close_windows(Batch& out) {
+  while (!closing_.empty() && is_closed(std::get<0>(*closing_.begin()))) {
+    const auto [close, start, key] = *closing_.begin();
+    closing_.erase(closing_.begin());
+    auto it = windows_.find({key, start});
+    if (spec_.window.kind == WindowKind::session) {
+      std::int64_t& last = closed_session_end_[key];
+      last = std::max(last, it->second.end);
+    }
+    if (spec_.emit_mode == EmitMode::final) emit_row(it->second, out, false);
+    else if (it->second.changed) emit_row(it->second, pending_updates_, false);
+    windows_.erase(it);
+  }
+  // Sliding windows are built from recent records; older ones can no longer matter.
+  if (spec_.window.kind == WindowKind::sliding && stream_time_ != INT64_MIN) {
+    const WindowSpec& s = spec_.window;
+    const std::int64_t horizon = stream_time_ - 2 * s.difference_ms - s.grace_ms - 2;
+    for (auto it = retained_.begin(); it != retained_.end();) {
+      auto& records = it->second;
+      records.erase(records.begin(), records.lower_bound(horizon));
+      it = records.empty() ? retained_.erase(it) : std::next(it);
+    }
+  }
+}
+
+bool WindowedAggregate::fixed_windows(const std::string& key, const std::vector<Value>& kv,
+                                      const std::vector<Value>& v, std::int64_t t) {
+  const WindowSpec& s = spec_.window;
+  const std::int64_t advance = s.kind == WindowKind::tumbling ? s.size_ms : s.advance_ms;
+  bool late = false;
+  // Every window [start, start + size) with start a multiple of advance, start <= t, start >= 0.
+  for (std::int64_t start = floor_to(t, advance); start > t - s.size_ms && start >= 0; start -= advance) {
+    const std::int64_t end = start + s.size_ms;
+    if (is_closed(end + s.grace_ms)) {
+      late = true;
+      continue;
+    }
+    add_to(open_window(key, kv, start, end), v, t);
+  }
+  return late;
+}
+
+bool WindowedAggregate::sliding_windows(const std::string& key, const std::vector<Value>& kv,
+                                        const std::vector<Value>& v, std::int64_t t) {
+  const std::int64_t d = spec_.window.difference_ms;
+  const std::int64_t grace = spec_.window.grace_ms;
+  auto& records = retained_[key];
+  // A new window holds every retained record in its bounds (the current one is added after).
+  auto create = [&](std::int64_t start) {
+    const std::int64_t end = start + d;
+    if (windows_.count({key, start}) || is_closed(end + grace + 1)) return;
+    Window& w = open_window(key, kv, start, end);
+    for (auto it = records.lower_bound(start); it != records.end() && it->first <= end; ++it) {
+      add_to(w, it->second.values, it->first);
+    }
+  };
+  // Its left window; records earlier than d share [0, d] (no negative starts).
+  const std::int64_t left = t >= d ? t - d : 0;
+  const bool late = is_closed(left + d + grace + 1);
+  create(left);
+  // Its right window, when a record already seen lies in (t, t + d].
+  auto after = records.upper_bound(t);
+  if (after != records.end() && after->first <= t + d) create(t + 1);
+  // The right windows of earlier records that this one now falls into.
+  for (auto it = records.lower_bound(t - d); it != records.end() && it->first < t; ++it) create(it->first + 1);
+  // Then the record joins every open window that contains it.
+  for (auto it = windows_.lower_bound({key, t - d}); it != windows_.end() && it->first.first == key && it->first.second <= t; ++it) {
+    if (it->second.end >= t) add_to(it->second, v, t);
+  }
+  records.emplace(t, Retained{t, v});
+  return late;
+}
+
+bool WindowedAggregate::session_window(const std::string& key, const std::vector<Value>& kv,
+                                       const std::vector<Value>& v, std::int64_t t) {
+  const std::int64_t gap = spec_.window.gap_ms;
+  // Sessions of this key that [t, t] touches: end >= t - gap and start <= t + gap.
+  std::vector<WindowId> touched;
+  std::int64_t start = t, end = t;
+  auto it = windows_.upper_bound({key, t + gap});
+  while (it != windows_.begin()) {
+    --it;
+    if (it->first.first != key) break;
+    if (it->second.end < t - gap) break;  // sessions of a key never overlap: earlier ones end earlier
+    touched.push_back(it->first);
+    start = std::min(start, it->second.start);
+    end = std::max(end, it->second.end);
+  }
+  std::reverse(touched.begin(), touched.end());  // oldest first
+  if (touched.empty()) {
+    if (is_closed(t + gap + spec_.window.grace_ms + 1)) return true;  // its own session is closed
+    auto closed = closed_session_end_.find(key);
+    if (closed != closed_session_end_.end() && t <= closed->second + gap) return true;  // joins an emitted one
+  }
+  Window merged;
+  merged.aggs.resize(aggregates_.size());
+  for (const auto& id : touched) {
+    const Window& w = windows_.at(id);
+    for (std::size_t a = 0; a < aggregates_.size(); ++a) aggregates_[a].merge(merged.aggs[a], w.aggs[a]);
+  }
+  // A session whose bounds change is a new window: the old one goes (retracted if emitted).
+  for (const auto& id : touched) remove_window(id, spec_.emit_mode == EmitMode::update ? &pending_updates_ : nullptr);
+  Window& w = open_window(key, kv, start, end);
+  w.aggs = std::move(merged.aggs);
+  add_to(w, v, t);
+  return false;
+}
+
+void WindowedAggregate::process(const Batch& input, Batch& out, std::vector<LateRecord>& late) {
+  const std::size_t rows = input.num_rows();
+  const Column& time = input.column(time_column_);
+  std::vector<Value> values(aggregates_.size());
+  std::vector<Value> key_values(key_columns_.size());
+  std::string key;
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (time.is_null(r)) {
+      late.push_back({r, INT64_MIN});  // no event time: cannot be placed in any window
+      ++late_count_;
+      continue;
+    }
+    const std::int64_t t = time.ints()[r];
+    stream_time_ = std::max(stream_time_, t);
+    key.clear();
+    for (std::size_t k = 0; k < key_columns_.size(); ++k) {
+      key_values[k] = value_at(input.column(key_columns_[k]), r);
+      encode_key_part(key, key_values[k]);
+    }
+    for (std::size_t a = 0; a < aggregates_.size(); ++a) {
+      values[a] = aggregates_[a].input >= 0 ? value_at(input.column(static_cast<std::size_t>(aggregates_[a].input)), r)
+                                            : Value{};
+    }
+    bool was_late = false;
+    switch (spec_.window.kind) {
+      case WindowKind::tumbling:
+      case WindowKind::hopping: was_late = fixed_windows(key, key_values, values, t); break;
+      case WindowKind::sliding: was_late = sliding_windows(key, key_values, values, t); break;
+      case WindowKind::session: was_late = session_window(key, key_values, values, t); break;
+    }
+    if (was_late) {
+      late.push_back({r, t});
+      ++late_count_;
+    }
+    close_windows(out);
+  }
+}
+
+void WindowedAggregate::end_batch(Batch& out) {
+  if (spec_.emit_mode != EmitMode::update) return;
+  auto append_all = [&](const Batch& from) {
+    for (std::size_t r = 0; r < from.num_rows(); ++r) {
+      for (std::size_t c = 0; c < from.num_columns(); ++c) out.column(c).append_from(from.column(c), r);
+    }
+  };
+  append_all(pending_updates_);
+  pending_updates_ = Batch(output_schema_);
+  for (auto& [id, w] : windows_) {
+    if (!w.changed) continue;
+    emit_row(w, out, false);
+    w.changed = false;
+    w.emitted = true;
+  }
+}
+
+void WindowedAggregate::finish(Batch& out) {
+  stream_time_ = std::numeric_limits<std::int64_t>::max();
+  close_windows(out);
+  end_batch(out);
+}
+
+}  // namespace tributary::stream

@@ -1,0 +1,111 @@
+// Windowed aggregation with Kafka Streams' window semantics (../shared/design/semantics.md):
+// tumbling, hopping, sliding and session windows over event time, per-partition stream time
+// advanced record by record, grace, late records, and `final` / `update` emission.
+// One instance is one task: it serves one input partition.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/batch.h"
+#include "core/status.h"
+#include "stream/aggregate.h"
+
+namespace tributary::stream {
+
+enum class WindowKind { tumbling, hopping, sliding, session };
+enum class EmitMode { final, update };
+
+struct WindowSpec {
+  WindowKind kind = WindowKind::tumbling;
+  std::int64_t size_ms = 0;        // tumbling, hopping
+  std::int64_t advance_ms = 0;     // hopping
+  std::int64_t difference_ms = 0;  // sliding
+  std::int64_t gap_ms = 0;         // session
+  std::int64_t grace_ms = 0;
+};
+
+struct WindowedAggregateSpec {
+  WindowSpec window;
+  std::vector<std::string> key;  // empty: one global group
+  std::string time_field;        // an int64 or timestamp field, ms since the epoch
+  std::vector<AggregateSpec> aggregates;
+  EmitMode emit_mode = EmitMode::final;
+};
+
+// A row of the input that was late for at least one of its windows.
+struct LateRecord {
+  std::size_t row;
+  std::int64_t time;
+};
+
+class WindowedAggregate {
+ public:
+  static Result<std::unique_ptr<WindowedAggregate>> create(const WindowedAggregateSpec& spec, const Schema& input);
+
+  // Key fields, window_start, window_end, the aggregates, and for sessions in update mode
+  // a `retract` flag.
+  const Schema& output_schema() const { return output_schema_; }
+  // Runs the rows of `input` in order. Windows that close go to `out` (final mode).
+  void process(const Batch& input, Batch& out, std::vector<LateRecord>& late);
+  // End of a micro-batch: in update mode, one row per window that changed since the last call.
+  void end_batch(Batch& out);
+  // End of bounded input: stream time moves to +infinity, every open window is emitted.
+  void finish(Batch& out);
+
+  std::int64_t stream_time() const { return stream_time_; }
+  std::size_t open_windows() const { return windows_.size(); }
+  std::uint64_t late_records() const { return late_count_; }
+
+ private:
+  using WindowId = std::pair<std::string, std::int64_t>;  // (encoded key, window start)
+  struct Window {
+    std::vector<Value> key;
+    std::int64_t start = 0;
+    std::int64_t end = 0;  // as emitted: exclusive for tumbling/hopping, inclusive otherwise
+    std::vector<AggState> aggs;
+    bool changed = false;  // since the last update emission
+    bool emitted = false;  // an update row went out for it
+  };
+  struct Retained {  // a record kept to build sliding windows created later
+    std::int64_t time;
+    std::vector<Value> values;
+  };
+
+  WindowedAggregate() = default;
+  std::int64_t close_time(const Window& w) const;
+  bool is_closed(std::int64_t close) const { return stream_time_ >= close; }
+  Window& open_window(const std::string& key, const std::vector<Value>& key_values, std::int64_t start, std::int64_t end);
+  void add_to(Window& w, const std::vector<Value>& values, std::int64_t time);
+  void remove_window(const WindowId& id, Batch* retractions);
+  void emit_row(const Window& w, Batch& out, bool retract) const;
+  void close_windows(Batch& out);
+  // Record processing per window kind; each returns true if the record was late somewhere.
+  bool fixed_windows(const std::string& key, const std::vector<Value>& kv, const std::vector<Value>& v, std::int64_t t);
+  bool sliding_windows(const std::string& key, const std::vector<Value>& kv, const std::vector<Value>& v, std::int64_t t);
+  bool session_window(const std::string& key, const std::vector<Value>& kv, const std::vector<Value>& v, std::int64_t t);
+
+  WindowedAggregateSpec spec_;
+  Schema output_schema_;
+  std::vector<std::size_t> key_columns_;
+  std::size_t time_column_ = 0;
+  std::vector<BoundAggregate> aggregates_;
+  bool with_retract_ = false;
+
+  std::int64_t stream_time_ = INT64_MIN;
+  std::uint64_t late_count_ = 0;
+  std::map<WindowId, Window> windows_;
+  std::set<std::tuple<std::int64_t, std::int64_t, std::string>> closing_;  // (close, start, key)
+  std::map<std::string, std::multimap<std::int64_t, Retained>> retained_;  // sliding only
+  // Sessions: end of the last closed session per key. A record within `gap` of it would have
+  // joined a session that is already emitted, so it is late.
+  std::map<std::string, std::int64_t> closed_session_end_;
+  Batch pending_updates_;  // update mode: rows of windows that closed before end_batch()
+};
+
+}  // namespace tributary::stream
