@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/serialization.h"
+
 namespace tributary::stream {
 namespace {
 
@@ -93,6 +95,8 @@ WindowedAggregate::Window& WindowedAggregate::open_window(const std::string& key
                                                           std::int64_t start, std::int64_t end) {
   auto [it, inserted] = windows_.try_emplace({key, start});
   Window& w = it->second;
+  dirty_.insert(it->first);
+  removed_.erase(it->first);
   if (inserted) {
     w.key = key_values;
     w.start = start;
@@ -122,6 +126,8 @@ void WindowedAggregate::remove_window(const WindowId& id, Batch* retractions) {
   if (it == windows_.end()) return;
   closing_.erase({close_time(it->second), id.second, id.first});
   if (retractions && it->second.emitted) emit_row(it->second, *retractions, true);
+  dirty_.erase(id);
+  removed_.insert(id);
   windows_.erase(it);
 }
 
@@ -133,9 +139,12 @@ void WindowedAggregate::close_windows(Batch& out) {
     if (spec_.window.kind == WindowKind::session) {
       std::int64_t& last = closed_session_end_[key];
       last = std::max(last, it->second.end);
+      dirty_closed_.insert(key);
     }
     if (spec_.emit_mode == EmitMode::final) emit_row(it->second, out, false);
     else if (it->second.changed) emit_row(it->second, pending_updates_, false);
+    dirty_.erase(it->first);
+    removed_.insert(it->first);
     windows_.erase(it);
   }
   // Sliding windows are built from recent records; older ones can no longer matter.
@@ -144,7 +153,9 @@ void WindowedAggregate::close_windows(Batch& out) {
     const std::int64_t horizon = stream_time_ - 2 * s.difference_ms - s.grace_ms - 2;
     for (auto it = retained_.begin(); it != retained_.end();) {
       auto& records = it->second;
-      records.erase(records.begin(), records.lower_bound(horizon));
+      const auto keep = records.lower_bound(horizon);
+      if (keep != records.begin()) dirty_retained_.insert(it->first);
+      records.erase(records.begin(), keep);
       it = records.empty() ? retained_.erase(it) : std::next(it);
     }
   }
@@ -192,9 +203,13 @@ bool WindowedAggregate::sliding_windows(const std::string& key, const std::vecto
   for (auto it = records.lower_bound(t - d); it != records.end() && it->first < t; ++it) create(it->first + 1);
   // Then the record joins every open window that contains it.
   for (auto it = windows_.lower_bound({key, t - d}); it != windows_.end() && it->first.first == key && it->first.second <= t; ++it) {
-    if (it->second.end >= t) add_to(it->second, v, t);
+    if (it->second.end >= t) {
+      dirty_.insert(it->first);
+      add_to(it->second, v, t);
+    }
   }
   records.emplace(t, Retained{t, v});
+  dirty_retained_.insert(key);
   return late;
 }
 
@@ -292,6 +307,163 @@ void WindowedAggregate::finish(Batch& out) {
   stream_time_ = std::numeric_limits<std::int64_t>::max();
   close_windows(out);
   end_batch(out);
+}
+
+// --- checkpointing ---------------------------------------------------------------------------
+namespace {
+
+void write_value(ByteWriter& w, const Value& v) {
+  w.varint(static_cast<std::int64_t>(v.index()));
+  switch (v.index()) {
+    case 1: w.varint(std::get<bool>(v)); break;
+    case 2: w.varint(std::get<std::int64_t>(v)); break;
+    case 3: w.f64(std::get<double>(v)); break;
+    case 4: w.bytes(std::get<std::string>(v)); break;
+    default: break;
+  }
+}
+
+Value read_value(ByteReader& r) {
+  switch (r.varint()) {
+    case 1: return r.varint() != 0;
+    case 2: return r.varint();
+    case 3: return r.f64();
+    case 4: return std::string(r.bytes());
+    default: return {};
+  }
+}
+
+void write_values(ByteWriter& w, const std::vector<Value>& values) {
+  w.varint(static_cast<std::int64_t>(values.size()));
+  for (const auto& v : values) write_value(w, v);
+}
+
+std::vector<Value> read_values(ByteReader& r) {
+  std::vector<Value> out(static_cast<std::size_t>(std::max<std::int64_t>(0, std::min<std::int64_t>(r.varint(), 1 << 20))));
+  for (auto& v : out) v = read_value(r);
+  return out;
+}
+
+std::string state_key(char kind, std::string_view key, std::int64_t start = 0) {
+  ByteWriter w;
+  w.bytes(std::string_view(&kind, 1));
+  w.bytes(key);
+  w.varint(start);
+  return w.take();
+}
+
+}  // namespace
+
+void WindowedAggregate::save_changes(const std::string& op, StateChanges& out) {
+  for (const auto& id : removed_) out.erase.emplace_back(op, state_key('w', id.first, id.second));
+  for (const auto& id : dirty_) {
+    const Window& win = windows_.at(id);
+    ByteWriter w;
+    write_values(w, win.key);
+    w.varint(win.start);
+    w.varint(win.end);
+    w.varint(win.changed);
+    w.varint(win.emitted);
+    for (const auto& a : win.aggs) {
+      w.varint(a.count);
+      w.varint(a.int_sum);
+      w.f64(a.double_sum);
+      write_value(w, a.min);
+      write_value(w, a.max);
+      w.varint(a.first_time);
+      w.varint(a.last_time);
+      write_value(w, a.first);
+      write_value(w, a.last);
+      w.varint(a.distinct ? static_cast<std::int64_t>(a.distinct->size()) : -1);
+      if (a.distinct) {
+        for (const auto& d : *a.distinct) w.bytes(d);
+      }
+    }
+    out.put.emplace_back(op, state_key('w', id.first, id.second), w.take());
+  }
+  for (const auto& key : dirty_retained_) {
+    auto it = retained_.find(key);
+    if (it == retained_.end()) {
+      out.erase.emplace_back(op, state_key('r', key));
+      continue;
+    }
+    ByteWriter w;
+    w.varint(static_cast<std::int64_t>(it->second.size()));
+    for (const auto& [t, rec] : it->second) {
+      w.varint(t);
+      write_values(w, rec.values);
+    }
+    out.put.emplace_back(op, state_key('r', key), w.take());
+  }
+  for (const auto& key : dirty_closed_) {
+    ByteWriter w;
+    w.varint(closed_session_end_.at(key));
+    out.put.emplace_back(op, state_key('c', key), w.take());
+  }
+  ByteWriter meta;
+  meta.varint(stream_time_);
+  meta.varint(static_cast<std::int64_t>(late_count_));
+  out.put.emplace_back(op, state_key('m', ""), meta.take());
+  dirty_.clear();
+  removed_.clear();
+  dirty_retained_.clear();
+  dirty_closed_.clear();
+}
+
+Status WindowedAggregate::restore(std::string_view key, std::string_view value) {
+  ByteReader k(key);
+  const std::string_view kind = k.bytes();
+  const std::string name(k.bytes());
+  const std::int64_t start = k.varint();
+  ByteReader r(value);
+  if (!k.ok() || kind.size() != 1) return error(ErrorCode::corrupt, "bad window state key");
+  switch (kind[0]) {
+    case 'm':
+      stream_time_ = r.varint();
+      late_count_ = static_cast<std::uint64_t>(r.varint());
+      break;
+    case 'c': closed_session_end_[name] = r.varint(); break;
+    case 'r': {
+      auto& records = retained_[name];
+      for (std::int64_t n = r.varint(); n > 0 && r.ok(); --n) {
+        const std::int64_t t = r.varint();
+        records.emplace(t, Retained{t, read_values(r)});
+      }
+      break;
+    }
+    case 'w': {
+      Window w;
+      w.key = read_values(r);
+      w.start = r.varint();
+      w.end = r.varint();
+      w.changed = r.varint() != 0;
+      w.emitted = r.varint() != 0;
+      w.aggs.resize(aggregates_.size());
+      for (auto& a : w.aggs) {
+        a.count = r.varint();
+        a.int_sum = r.varint();
+        a.double_sum = r.f64();
+        a.min = read_value(r);
+        a.max = read_value(r);
+        a.first_time = r.varint();
+        a.last_time = r.varint();
+        a.first = read_value(r);
+        a.last = read_value(r);
+        const std::int64_t distinct = r.varint();
+        if (distinct >= 0) {
+          a.distinct = std::make_shared<std::set<std::string>>();
+          for (std::int64_t i = 0; i < distinct && r.ok(); ++i) a.distinct->insert(std::string(r.bytes()));
+        }
+      }
+      if (start != w.start) return error(ErrorCode::corrupt, "window state key and value disagree");
+      closing_.emplace(close_time(w), w.start, name);
+      windows_.emplace(WindowId{name, w.start}, std::move(w));
+      break;
+    }
+    default: return error(ErrorCode::corrupt, "unknown window state row");
+  }
+  if (!r.ok()) return error(ErrorCode::corrupt, "truncated window state");
+  return {};
 }
 
 }  // namespace tributary::stream

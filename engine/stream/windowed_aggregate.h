@@ -15,6 +15,7 @@
 #include "core/batch.h"
 #include "core/status.h"
 #include "stream/aggregate.h"
+#include "stream/checkpoint_store.h"
 
 namespace tributary::stream {
 
@@ -57,6 +58,12 @@ class WindowedAggregate {
   void end_batch(Batch& out);
   // End of bounded input: stream time moves to +infinity, every open window is emitted.
   void finish(Batch& out);
+
+  // Checkpointing. save_changes() adds what changed since its last call (windows put or
+  // erased, per-key bookkeeping, the stream time) under operator id `op`; restore() takes the
+  // rows back, one at a time, into a fresh instance.
+  void save_changes(const std::string& op, StateChanges& out);
+  Status restore(std::string_view key, std::string_view value);
 
   std::int64_t stream_time() const { return stream_time_; }
   std::size_t open_windows() const { return windows_.size(); }
@@ -106,6 +113,9 @@ class WindowedAggregate {
   // joined a session that is already emitted, so it is late.
   std::map<std::string, std::int64_t> closed_session_end_;
   Batch pending_updates_;  // update mode: rows of windows that closed before end_batch()
+  // Changed since the last save_changes(): window ids, and keys of per-key bookkeeping.
+  std::set<WindowId> dirty_, removed_;
+  std::set<std::string> dirty_retained_, dirty_closed_;
 };
 
 }  // namespace tributary::stream
