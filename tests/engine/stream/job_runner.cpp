@@ -1,0 +1,32 @@
+// Runs the test job of job_fixture.h once over a data dir, as a separate process that the
+// exactly-once test kills at random moments. Exit 0 once the bounded input is finished.
+//   job_runner DATA_DIR SINK CHECKPOINT MAX_RECORDS THREADS KIND
+#include <QtCore/qglobal.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "job_fixture.h"
+
+int main(int argc, char** argv) {
+  using namespace tributary;
+  if (argc != 7) {
+    std::fprintf(stderr, "usage: job_runner DATA_DIR SINK CHECKPOINT MAX_RECORDS THREADS KIND\n");
+    return 2;
+  }
+  log::LogManager::Options o;
+  o.data_dir = argv[1];
+  o.access = log::Access::observer;
+  auto logs = log::LogManager::open(o);
+  if (!logs.ok()) return std::fprintf(stderr, "%s\n", logs.status().message().c_str()), 1;
+  auto config = testing::event_job(argv[6]);
+  config.sink_path = argv[2];
+  config.checkpoint_path = argv[3];
+  config.max_records_per_batch = std::atoll(argv[4]);
+  config.threads = std::atoi(argv[5]);
+  auto job = stream::Job::open(config, **logs);
+  if (!job.ok()) return std::fprintf(stderr, "%s\n", job.status().message().c_str()), 1;
+  Status st = (*job)->run_until_caught_up(true);
+  if (!st.ok()) return std::fprintf(stderr, "%s\n", st.message().c_str()), 1;
+  return 0;
+}
