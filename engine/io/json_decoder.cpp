@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "io/text_values.h"
@@ -270,6 +271,9 @@ Status JsonDecoder::decode_lines(std::string_view text, std::string_view source_
   TRIB_RETURN_IF_ERROR(impl_->prepare(out));
   // One copy of the whole text: every line then has the rest of the buffer as its padding.
   const std::string_view all = impl_->pad(text);
+  // Room for every line up front, so that the columns do not regrow as the batch fills.
+  const std::size_t lines = static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1;
+  for (std::size_t k = 0; k < out.num_columns(); ++k) out.column(k).reserve(out.num_rows() + lines);
   std::size_t pos = 0;
   std::uint64_t line_no = first_line;
   while (pos < all.size()) {
