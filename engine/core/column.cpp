@@ -105,9 +105,33 @@ Column Column::nulls(DataType type, std::size_t rows) {
 
 Column Column::filter(const std::vector<std::uint8_t>& keep, std::size_t kept) const {
   Column out(type_);
-  out.reserve(kept);
-  for (std::size_t i = 0; i < size_; ++i) {
-    if (keep[i]) out.append_from(*this, i);
+  if (type_ == DataType::string) {
+    out.reserve(kept);
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (keep[i]) out.append_string(string_at(i));
+    }
+  } else {
+    out.resize_fixed(kept);
+    std::size_t o = 0;
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (!keep[i]) continue;
+      switch (type_) {
+        case DataType::int64:
+        case DataType::timestamp: out.ints_[o] = ints_[i]; break;
+        case DataType::float64: out.doubles_[o] = doubles_[i]; break;
+        case DataType::boolean: out.bools_[o] = bools_[i]; break;
+        default: break;
+      }
+      ++o;
+    }
+  }
+  if (has_nulls()) {
+    std::size_t o = 0;
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (!keep[i]) continue;
+      if (is_null(i)) out.set_null(o);
+      ++o;
+    }
   }
   return out;
 }

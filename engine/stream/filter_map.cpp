@@ -21,6 +21,10 @@ class FilterOperator final : public Operator {
       kept += keep_[i];
     }
     if (kept == 0) return;
+    if (out.num_rows() == 0) {  // the usual case: the selection becomes the output, no second copy
+      out = in.filter(keep_);
+      return;
+    }
     const Batch selected = in.filter(keep_);
     for (std::size_t c = 0; c < selected.num_columns(); ++c) {
       for (std::size_t r = 0; r < selected.num_rows(); ++r) out.column(c).append_from(selected.column(c), r);

@@ -95,8 +95,8 @@ WindowedAggregate::Window& WindowedAggregate::open_window(const std::string& key
                                                           std::int64_t start, std::int64_t end) {
   auto [it, inserted] = windows_.try_emplace({key, start});
   Window& w = it->second;
-  dirty_.insert(it->first);
-  removed_.erase(it->first);
+  mark_dirty(it->first, w);
+  if (inserted && !removed_.empty()) removed_.erase(it->first);
   if (inserted) {
     w.key = key_values;
     w.start = start;
@@ -126,7 +126,6 @@ void WindowedAggregate::remove_window(const WindowId& id, Batch* retractions) {
   if (it == windows_.end()) return;
   closing_.erase({close_time(it->second), id.second, id.first});
   if (retractions && it->second.emitted) emit_row(it->second, *retractions, true);
-  dirty_.erase(id);
   removed_.insert(id);
   windows_.erase(it);
 }
@@ -143,7 +142,6 @@ void WindowedAggregate::close_windows(Batch& out) {
     }
     if (spec_.emit_mode == EmitMode::final) emit_row(it->second, out, false);
     else if (it->second.changed) emit_row(it->second, pending_updates_, false);
-    dirty_.erase(it->first);
     removed_.insert(it->first);
     windows_.erase(it);
   }
@@ -204,7 +202,7 @@ bool WindowedAggregate::sliding_windows(const std::string& key, const std::vecto
   // Then the record joins every open window that contains it.
   for (auto it = windows_.lower_bound({key, t - d}); it != windows_.end() && it->first.first == key && it->first.second <= t; ++it) {
     if (it->second.end >= t) {
-      dirty_.insert(it->first);
+      mark_dirty(it->first, it->second);
       add_to(it->second, v, t);
     }
   }
@@ -265,7 +263,13 @@ void WindowedAggregate::process(const Batch& input, Batch& out, std::vector<Late
     key.clear();
     for (std::size_t k = 0; k < key_columns_.size(); ++k) {
       key_values[k] = value_at(input.column(key_columns_[k]), r);
-      encode_key_part(key, key_values[k]);
+      if (key_columns_.size() == 1 && key_values[k].index() == 4) {
+        // One string key: its bytes behind a tag are unique already, no length prefix needed.
+        key += '4';
+        key += std::get<std::string>(key_values[k]);
+      } else {
+        encode_key_part(key, key_values[k]);
+      }
     }
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
       values[a] = aggregates_[a].input >= 0 ? value_at(input.column(static_cast<std::size_t>(aggregates_[a].input)), r)
@@ -357,7 +361,10 @@ std::string state_key(char kind, std::string_view key, std::int64_t start = 0) {
 void WindowedAggregate::save_changes(const std::string& op, StateChanges& out) {
   for (const auto& id : removed_) out.erase.emplace_back(op, state_key('w', id.first, id.second));
   for (const auto& id : dirty_) {
-    const Window& win = windows_.at(id);
+    auto found = windows_.find(id);
+    if (found == windows_.end() || !found->second.dirty) continue;  // closed since, or listed twice
+    Window& win = found->second;
+    win.dirty = false;
     ByteWriter w;
     write_values(w, win.key);
     w.varint(win.start);

@@ -78,6 +78,7 @@ class WindowedAggregate {
     std::vector<AggState> aggs;
     bool changed = false;  // since the last update emission
     bool emitted = false;  // an update row went out for it
+    bool dirty = false;    // changed since the last checkpoint (listed in dirty_)
   };
   struct Retained {  // a record kept to build sliding windows created later
     std::int64_t time;
@@ -89,6 +90,12 @@ class WindowedAggregate {
   bool is_closed(std::int64_t close) const { return stream_time_ >= close; }
   Window& open_window(const std::string& key, const std::vector<Value>& key_values, std::int64_t start, std::int64_t end);
   void add_to(Window& w, const std::vector<Value>& values, std::int64_t time);
+  void mark_dirty(const WindowId& id, Window& w) {
+    if (!w.dirty) {
+      w.dirty = true;
+      dirty_.push_back(id);
+    }
+  }
   void remove_window(const WindowId& id, Batch* retractions);
   void emit_row(const Window& w, Batch& out, bool retract) const;
   void close_windows(Batch& out);
@@ -114,7 +121,8 @@ class WindowedAggregate {
   std::map<std::string, std::int64_t> closed_session_end_;
   Batch pending_updates_;  // update mode: rows of windows that closed before end_batch()
   // Changed since the last save_changes(): window ids, and keys of per-key bookkeeping.
-  std::set<WindowId> dirty_, removed_;
+  std::vector<WindowId> dirty_;  // a flag on the window keeps this free of duplicates
+  std::set<WindowId> removed_;
   std::set<std::string> dirty_retained_, dirty_closed_;
 };
 
