@@ -14,26 +14,17 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "core/batch.h"
 #include "io/json_decoder.h"
 
 using namespace tributary;
-using Clock = std::chrono::steady_clock;
+using namespace tributary::bench;
 
 namespace {
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 // YSB-like events: ids are UUID-shaped, event_time is ms as a string, as in the benchmark.
 std::string make_lines(std::int64_t n) {

@@ -12,13 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "stream/checkpoint_store.h"
 #include "stream/operator.h"
 #include "stream/windowed_aggregate.h"
 
 using namespace tributary;
 using namespace tributary::stream;
-using Clock = std::chrono::steady_clock;
+using namespace tributary::bench;
 
 namespace {
 
@@ -30,16 +31,7 @@ struct Options {
   std::size_t batch_rows = 65536;
 };
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 Schema event_schema() {
   return Schema({{"user", DataType::string}, {"event_type", DataType::string}, {"ts", DataType::timestamp}});

@@ -15,13 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "log/log_manager.h"
 #include "log/record_batch.h"
 
 using namespace tributary;
 using namespace tributary::log;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace tributary::bench;
 
 namespace {
 
@@ -33,18 +34,8 @@ struct Options {
   fs::path dir = "log_bench_data";
 };
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-long peak_rss_kb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 void emit(const char* bench, const char* metric, double ours, const char* peer, double theirs, const Options& o,
           const char* flush, const char* extra = "") {

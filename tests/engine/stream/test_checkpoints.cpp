@@ -3,11 +3,13 @@
 
 #include <QTemporaryDir>
 
+#include "batch_text.h"
 #include "stream/checkpoint_store.h"
 #include "stream/windowed_aggregate.h"
 
 using namespace tributary;
 using namespace tributary::stream;
+using tributary::testing::rows_of;
 
 namespace {
 
@@ -29,15 +31,6 @@ Batch make_input(int from, int to) {
   return in;
 }
 
-QStringList rows_of(const Batch& b) {
-  QStringList out;
-  for (std::size_t r = 0; r < b.num_rows(); ++r) {
-    QStringList cells;
-    for (std::size_t c = 0; c < b.num_columns(); ++c) cells << QString::fromStdString(b.column(c).to_string(r));
-    out << cells.join(' ');
-  }
-  return out;
-}
 
 WindowedAggregateSpec spec_for(WindowKind kind, EmitMode mode) {
   WindowedAggregateSpec s;

@@ -4,10 +4,12 @@
 
 #include <QFile>
 
+#include "batch_text.h"
 #include "stream/windowed_aggregate.h"
 
 using namespace tributary;
 using namespace tributary::stream;
+using tributary::testing::rows_of;
 
 namespace {
 
@@ -95,15 +97,6 @@ QList<WindowCase> load_cases() {
   return cases;
 }
 
-QStringList rows_of(const Batch& b) {
-  QStringList out;
-  for (std::size_t r = 0; r < b.num_rows(); ++r) {
-    QStringList cells;
-    for (std::size_t c = 0; c < b.num_columns(); ++c) cells << QString::fromStdString(b.column(c).to_string(r));
-    out << cells.join(' ');
-  }
-  return out;
-}
 
 struct Run {
   QStringList emits, at_end;
