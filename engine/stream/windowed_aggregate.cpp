@@ -91,19 +91,18 @@ std::int64_t WindowedAggregate::close_time(const Window& w) const {
   return w.end;
 }
 
-WindowedAggregate::Window& WindowedAggregate::open_window(const std::string& key, const std::vector<Value>& key_values,
-                                                          std::int64_t start, std::int64_t end) {
-  auto [it, inserted] = windows_.try_emplace({key, start});
+WindowedAggregate::Window& WindowedAggregate::open_window(const std::string& key, KeyState& ks, std::int64_t start,
+                                                          std::int64_t end) {
+  auto [it, inserted] = ks.windows.try_emplace(start);
   Window& w = it->second;
-  mark_dirty(it->first, w);
-  if (inserted && !removed_.empty()) removed_.erase(it->first);
   if (inserted) {
-    w.key = key_values;
     w.start = start;
     w.end = end;
     w.aggs.resize(aggregates_.size());
     closing_.emplace(close_time(w), start, key);
+    ++open_windows_;
   }
+  mark_dirty(key, w);
   return w;
 }
 
@@ -112,55 +111,58 @@ void WindowedAggregate::add_to(Window& w, const std::vector<Value>& values, std:
   w.changed = true;
 }
 
-void WindowedAggregate::emit_row(const Window& w, Batch& out, bool retract) const {
+void WindowedAggregate::emit_row(const KeyState& ks, const Window& w, Batch& out, bool retract) const {
   std::size_t c = 0;
-  for (const auto& k : w.key) append_value(out.column(c++), k);
+  for (const auto& k : ks.key) append_value(out.column(c++), k);
   out.column(c++).append_int(w.start);
   out.column(c++).append_int(w.end);
   for (std::size_t a = 0; a < aggregates_.size(); ++a) aggregates_[a].append_result(w.aggs[a], out.column(c++));
   if (with_retract_) out.column(c++).append_bool(retract);
 }
 
-void WindowedAggregate::remove_window(const WindowId& id, Batch* retractions) {
-  auto it = windows_.find(id);
-  if (it == windows_.end()) return;
-  closing_.erase({close_time(it->second), id.second, id.first});
-  if (retractions && it->second.emitted) emit_row(it->second, *retractions, true);
-  removed_.insert(id);
-  windows_.erase(it);
+void WindowedAggregate::remove_window(const std::string& key, KeyState& ks, std::int64_t start, Batch* retractions) {
+  auto it = ks.windows.find(start);
+  if (it == ks.windows.end()) return;
+  closing_.erase({close_time(it->second), start, key});
+  if (retractions && it->second.emitted) emit_row(ks, it->second, *retractions, true);
+  removed_.emplace_back(key, start);
+  ks.windows.erase(it);
+  --open_windows_;
 }
 
 void WindowedAggregate::close_windows(Batch& out) {
   while (!closing_.empty() && is_closed(std::get<0>(*closing_.begin()))) {
     const auto [close, start, key] = *closing_.begin();
     closing_.erase(closing_.begin());
-    auto it = windows_.find({key, start});
+    auto ks_it = keys_.find(key);
+    KeyState& ks = ks_it->second;
+    auto it = ks.windows.find(start);
     if (spec_.window.kind == WindowKind::session) {
-      std::int64_t& last = closed_session_end_[key];
-      last = std::max(last, it->second.end);
+      ks.closed_end = std::max(ks.closed_end, it->second.end);
       dirty_closed_.insert(key);
     }
-    if (spec_.emit_mode == EmitMode::final) emit_row(it->second, out, false);
-    else if (it->second.changed) emit_row(it->second, pending_updates_, false);
-    removed_.insert(it->first);
-    windows_.erase(it);
-  }
-  // Sliding windows are built from recent records; older ones can no longer matter.
-  if (spec_.window.kind == WindowKind::sliding && stream_time_ != INT64_MIN) {
-    const WindowSpec& s = spec_.window;
-    const std::int64_t horizon = stream_time_ - 2 * s.difference_ms - s.grace_ms - 2;
-    for (auto it = retained_.begin(); it != retained_.end();) {
-      auto& records = it->second;
-      const auto keep = records.lower_bound(horizon);
-      if (keep != records.begin()) dirty_retained_.insert(it->first);
-      records.erase(records.begin(), keep);
-      it = records.empty() ? retained_.erase(it) : std::next(it);
-    }
+    if (spec_.emit_mode == EmitMode::final) emit_row(ks, it->second, out, false);
+    else if (it->second.changed) emit_row(ks, it->second, pending_updates_, false);
+    removed_.emplace_back(key, start);
+    ks.windows.erase(it);
+    --open_windows_;
+    // A key with nothing open and nothing to remember goes (sessions remember closed_end).
+    if (ks.windows.empty() && ks.retained.empty() && spec_.window.kind != WindowKind::session) keys_.erase(ks_it);
   }
 }
 
-bool WindowedAggregate::fixed_windows(const std::string& key, const std::vector<Value>& kv,
-                                      const std::vector<Value>& v, std::int64_t t) {
+void WindowedAggregate::prune_retained(const std::string& key, KeyState& ks) {
+  // Sliding windows are built from recent records; older ones can no longer matter.
+  const WindowSpec& s = spec_.window;
+  const std::int64_t horizon = stream_time_ - 2 * s.difference_ms - s.grace_ms - 2;
+  const auto keep = ks.retained.lower_bound(horizon);
+  if (keep == ks.retained.begin()) return;
+  ks.retained.erase(ks.retained.begin(), keep);
+  dirty_retained_.insert(key);
+}
+
+bool WindowedAggregate::fixed_windows(const std::string& key, KeyState& ks, const std::vector<Value>& v,
+                                      std::int64_t t) {
   const WindowSpec& s = spec_.window;
   const std::int64_t advance = s.kind == WindowKind::tumbling ? s.size_ms : s.advance_ms;
   bool late = false;
@@ -171,21 +173,22 @@ bool WindowedAggregate::fixed_windows(const std::string& key, const std::vector<
       late = true;
       continue;
     }
-    add_to(open_window(key, kv, start, end), v, t);
+    add_to(open_window(key, ks, start, end), v, t);
   }
   return late;
 }
 
-bool WindowedAggregate::sliding_windows(const std::string& key, const std::vector<Value>& kv,
-                                        const std::vector<Value>& v, std::int64_t t) {
+bool WindowedAggregate::sliding_windows(const std::string& key, KeyState& ks, const std::vector<Value>& v,
+                                        std::int64_t t) {
   const std::int64_t d = spec_.window.difference_ms;
   const std::int64_t grace = spec_.window.grace_ms;
-  auto& records = retained_[key];
+  prune_retained(key, ks);
+  auto& records = ks.retained;
   // A new window holds every retained record in its bounds (the current one is added after).
   auto create = [&](std::int64_t start) {
     const std::int64_t end = start + d;
-    if (windows_.count({key, start}) || is_closed(end + grace + 1)) return;
-    Window& w = open_window(key, kv, start, end);
+    if (ks.windows.count(start) || is_closed(end + grace + 1)) return;
+    Window& w = open_window(key, ks, start, end);
     for (auto it = records.lower_bound(start); it != records.end() && it->first <= end; ++it) {
       add_to(w, it->second.values, it->first);
     }
@@ -200,9 +203,9 @@ bool WindowedAggregate::sliding_windows(const std::string& key, const std::vecto
   // The right windows of earlier records that this one now falls into.
   for (auto it = records.lower_bound(t - d); it != records.end() && it->first < t; ++it) create(it->first + 1);
   // Then the record joins every open window that contains it.
-  for (auto it = windows_.lower_bound({key, t - d}); it != windows_.end() && it->first.first == key && it->first.second <= t; ++it) {
+  for (auto it = ks.windows.lower_bound(t - d); it != ks.windows.end() && it->first <= t; ++it) {
     if (it->second.end >= t) {
-      mark_dirty(it->first, it->second);
+      mark_dirty(key, it->second);
       add_to(it->second, v, t);
     }
   }
@@ -211,16 +214,15 @@ bool WindowedAggregate::sliding_windows(const std::string& key, const std::vecto
   return late;
 }
 
-bool WindowedAggregate::session_window(const std::string& key, const std::vector<Value>& kv,
-                                       const std::vector<Value>& v, std::int64_t t) {
+bool WindowedAggregate::session_window(const std::string& key, KeyState& ks, const std::vector<Value>& v,
+                                       std::int64_t t) {
   const std::int64_t gap = spec_.window.gap_ms;
   // Sessions of this key that [t, t] touches: end >= t - gap and start <= t + gap.
-  std::vector<WindowId> touched;
+  std::vector<std::int64_t> touched;
   std::int64_t start = t, end = t;
-  auto it = windows_.upper_bound({key, t + gap});
-  while (it != windows_.begin()) {
+  auto it = ks.windows.upper_bound(t + gap);
+  while (it != ks.windows.begin()) {
     --it;
-    if (it->first.first != key) break;
     if (it->second.end < t - gap) break;  // sessions of a key never overlap: earlier ones end earlier
     touched.push_back(it->first);
     start = std::min(start, it->second.start);
@@ -229,19 +231,17 @@ bool WindowedAggregate::session_window(const std::string& key, const std::vector
   std::reverse(touched.begin(), touched.end());  // oldest first
   if (touched.empty()) {
     if (is_closed(t + gap + spec_.window.grace_ms + 1)) return true;  // its own session is closed
-    auto closed = closed_session_end_.find(key);
-    if (closed != closed_session_end_.end() && t <= closed->second + gap) return true;  // joins an emitted one
+    if (ks.closed_end != INT64_MIN && t <= ks.closed_end + gap) return true;  // joins an emitted one
   }
-  Window merged;
-  merged.aggs.resize(aggregates_.size());
-  for (const auto& id : touched) {
-    const Window& w = windows_.at(id);
-    for (std::size_t a = 0; a < aggregates_.size(); ++a) aggregates_[a].merge(merged.aggs[a], w.aggs[a]);
+  std::vector<AggState> merged(aggregates_.size());
+  for (std::int64_t s : touched) {
+    const Window& w = ks.windows.at(s);
+    for (std::size_t a = 0; a < aggregates_.size(); ++a) aggregates_[a].merge(merged[a], w.aggs[a]);
   }
   // A session whose bounds change is a new window: the old one goes (retracted if emitted).
-  for (const auto& id : touched) remove_window(id, spec_.emit_mode == EmitMode::update ? &pending_updates_ : nullptr);
-  Window& w = open_window(key, kv, start, end);
-  w.aggs = std::move(merged.aggs);
+  for (std::int64_t s : touched) remove_window(key, ks, s, spec_.emit_mode == EmitMode::update ? &pending_updates_ : nullptr);
+  Window& w = open_window(key, ks, start, end);
+  w.aggs = std::move(merged);
   add_to(w, v, t);
   return false;
 }
@@ -249,8 +249,10 @@ bool WindowedAggregate::session_window(const std::string& key, const std::vector
 void WindowedAggregate::process(const Batch& input, Batch& out, std::vector<LateRecord>& late) {
   const std::size_t rows = input.num_rows();
   const Column& time = input.column(time_column_);
+  const Column* single_string_key =
+      key_columns_.size() == 1 && input.column(key_columns_[0]).type() == DataType::string ? &input.column(key_columns_[0])
+                                                                                          : nullptr;
   std::vector<Value> values(aggregates_.size());
-  std::vector<Value> key_values(key_columns_.size());
   std::string key;
   for (std::size_t r = 0; r < rows; ++r) {
     if (time.is_null(r)) {
@@ -261,15 +263,17 @@ void WindowedAggregate::process(const Batch& input, Batch& out, std::vector<Late
     const std::int64_t t = time.ints()[r];
     stream_time_ = std::max(stream_time_, t);
     key.clear();
-    for (std::size_t k = 0; k < key_columns_.size(); ++k) {
-      key_values[k] = value_at(input.column(key_columns_[k]), r);
-      if (key_columns_.size() == 1 && key_values[k].index() == 4) {
-        // One string key: its bytes behind a tag are unique already, no length prefix needed.
-        key += '4';
-        key += std::get<std::string>(key_values[k]);
-      } else {
-        encode_key_part(key, key_values[k]);
-      }
+    if (single_string_key && !single_string_key->is_null(r)) {
+      // One string key: its bytes behind a tag are unique already, and no Value is built.
+      key += '4';
+      key += single_string_key->string_at(r);
+    } else {
+      for (std::size_t k : key_columns_) encode_key_part(key, value_at(input.column(k), r));
+    }
+    auto [ks_it, new_key] = keys_.try_emplace(key);
+    KeyState& ks = ks_it->second;
+    if (new_key) {
+      for (std::size_t k : key_columns_) ks.key.push_back(value_at(input.column(k), r));
     }
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
       values[a] = aggregates_[a].input >= 0 ? value_at(input.column(static_cast<std::size_t>(aggregates_[a].input)), r)
@@ -278,13 +282,14 @@ void WindowedAggregate::process(const Batch& input, Batch& out, std::vector<Late
     bool was_late = false;
     switch (spec_.window.kind) {
       case WindowKind::tumbling:
-      case WindowKind::hopping: was_late = fixed_windows(key, key_values, values, t); break;
-      case WindowKind::sliding: was_late = sliding_windows(key, key_values, values, t); break;
-      case WindowKind::session: was_late = session_window(key, key_values, values, t); break;
+      case WindowKind::hopping: was_late = fixed_windows(key, ks, values, t); break;
+      case WindowKind::sliding: was_late = sliding_windows(key, ks, values, t); break;
+      case WindowKind::session: was_late = session_window(key, ks, values, t); break;
     }
     if (was_late) {
       late.push_back({r, t});
       ++late_count_;
+      if (new_key && ks.windows.empty() && ks.retained.empty() && ks.closed_end == INT64_MIN) keys_.erase(ks_it);
     }
     close_windows(out);
   }
@@ -299,11 +304,20 @@ void WindowedAggregate::end_batch(Batch& out) {
   };
   append_all(pending_updates_);
   pending_updates_ = Batch(output_schema_);
-  for (auto& [id, w] : windows_) {
-    if (!w.changed) continue;
-    emit_row(w, out, false);
-    w.changed = false;
-    w.emitted = true;
+  // Hash order is arbitrary: emit changed windows by (key, start) so output is reproducible.
+  std::vector<std::tuple<const std::string*, KeyState*, Window*>> changed;
+  for (auto& [key, ks] : keys_) {
+    for (auto& [start, w] : ks.windows) {
+      if (w.changed) changed.emplace_back(&key, &ks, &w);
+    }
+  }
+  std::sort(changed.begin(), changed.end(), [](const auto& a, const auto& b) {
+    return std::tie(*std::get<0>(a), std::get<2>(a)->start) < std::tie(*std::get<0>(b), std::get<2>(b)->start);
+  });
+  for (auto& [key, ks, w] : changed) {
+    emit_row(*ks, *w, out, false);
+    w->changed = false;
+    w->emitted = true;
   }
 }
 
@@ -360,13 +374,15 @@ std::string state_key(char kind, std::string_view key, std::int64_t start = 0) {
 
 void WindowedAggregate::save_changes(const std::string& op, StateChanges& out) {
   for (const auto& id : removed_) out.erase.emplace_back(op, state_key('w', id.first, id.second));
-  for (const auto& id : dirty_) {
-    auto found = windows_.find(id);
-    if (found == windows_.end() || !found->second.dirty) continue;  // closed since, or listed twice
+  for (const auto& [key, start] : dirty_) {
+    auto ks = keys_.find(key);
+    if (ks == keys_.end()) continue;
+    auto found = ks->second.windows.find(start);
+    if (found == ks->second.windows.end() || !found->second.dirty) continue;  // closed since, or listed twice
     Window& win = found->second;
     win.dirty = false;
     ByteWriter w;
-    write_values(w, win.key);
+    write_values(w, ks->second.key);
     w.varint(win.start);
     w.varint(win.end);
     w.varint(win.changed);
@@ -386,25 +402,29 @@ void WindowedAggregate::save_changes(const std::string& op, StateChanges& out) {
         for (const auto& d : *a.distinct) w.bytes(d);
       }
     }
-    out.put.emplace_back(op, state_key('w', id.first, id.second), w.take());
+    out.put.emplace_back(op, state_key('w', key, start), w.take());
   }
   for (const auto& key : dirty_retained_) {
-    auto it = retained_.find(key);
-    if (it == retained_.end()) {
+    auto it = keys_.find(key);
+    if (it == keys_.end() || it->second.retained.empty()) {
       out.erase.emplace_back(op, state_key('r', key));
       continue;
     }
     ByteWriter w;
-    w.varint(static_cast<std::int64_t>(it->second.size()));
-    for (const auto& [t, rec] : it->second) {
+    write_values(w, it->second.key);
+    w.varint(static_cast<std::int64_t>(it->second.retained.size()));
+    for (const auto& [t, rec] : it->second.retained) {
       w.varint(t);
       write_values(w, rec.values);
     }
     out.put.emplace_back(op, state_key('r', key), w.take());
   }
   for (const auto& key : dirty_closed_) {
+    auto it = keys_.find(key);
+    if (it == keys_.end()) continue;
     ByteWriter w;
-    w.varint(closed_session_end_.at(key));
+    write_values(w, it->second.key);
+    w.varint(it->second.closed_end);
     out.put.emplace_back(op, state_key('c', key), w.take());
   }
   ByteWriter meta;
@@ -429,18 +449,25 @@ Status WindowedAggregate::restore(std::string_view key, std::string_view value) 
       stream_time_ = r.varint();
       late_count_ = static_cast<std::uint64_t>(r.varint());
       break;
-    case 'c': closed_session_end_[name] = r.varint(); break;
+    case 'c': {
+      KeyState& ks = keys_[name];
+      ks.key = read_values(r);
+      ks.closed_end = r.varint();
+      break;
+    }
     case 'r': {
-      auto& records = retained_[name];
+      KeyState& ks = keys_[name];
+      ks.key = read_values(r);
       for (std::int64_t n = r.varint(); n > 0 && r.ok(); --n) {
         const std::int64_t t = r.varint();
-        records.emplace(t, Retained{t, read_values(r)});
+        ks.retained.emplace(t, Retained{t, read_values(r)});
       }
       break;
     }
     case 'w': {
+      KeyState& ks = keys_[name];
+      ks.key = read_values(r);
       Window w;
-      w.key = read_values(r);
       w.start = r.varint();
       w.end = r.varint();
       w.changed = r.varint() != 0;
@@ -464,7 +491,8 @@ Status WindowedAggregate::restore(std::string_view key, std::string_view value) 
       }
       if (start != w.start) return error(ErrorCode::corrupt, "window state key and value disagree");
       closing_.emplace(close_time(w), w.start, name);
-      windows_.emplace(WindowId{name, w.start}, std::move(w));
+      ks.windows.emplace(w.start, std::move(w));
+      ++open_windows_;
       break;
     }
     default: return error(ErrorCode::corrupt, "unknown window state row");

@@ -4,6 +4,8 @@
 // One instance is one task: it serves one input partition.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -66,13 +68,12 @@ class WindowedAggregate {
   Status restore(std::string_view key, std::string_view value);
 
   std::int64_t stream_time() const { return stream_time_; }
-  std::size_t open_windows() const { return windows_.size(); }
+  std::size_t open_windows() const { return open_windows_; }
   std::uint64_t late_records() const { return late_count_; }
 
  private:
   using WindowId = std::pair<std::string, std::int64_t>;  // (encoded key, window start)
   struct Window {
-    std::vector<Value> key;
     std::int64_t start = 0;
     std::int64_t end = 0;  // as emitted: exclusive for tumbling/hopping, inclusive otherwise
     std::vector<AggState> aggs;
@@ -84,25 +85,36 @@ class WindowedAggregate {
     std::int64_t time;
     std::vector<Value> values;
   };
+  // Everything one key holds. Keys are found by hash; a key's windows are few and ordered by
+  // start, which sessions and sliding windows need for their range scans.
+  struct KeyState {
+    std::vector<Value> key;
+    std::map<std::int64_t, Window> windows;
+    std::multimap<std::int64_t, Retained> retained;  // sliding only
+    // Sessions: end of the last closed session. A record within `gap` of it would have joined
+    // a session that is already emitted, so it is late.
+    std::int64_t closed_end = INT64_MIN;
+  };
 
   WindowedAggregate() = default;
   std::int64_t close_time(const Window& w) const;
   bool is_closed(std::int64_t close) const { return stream_time_ >= close; }
-  Window& open_window(const std::string& key, const std::vector<Value>& key_values, std::int64_t start, std::int64_t end);
+  Window& open_window(const std::string& key, KeyState& ks, std::int64_t start, std::int64_t end);
   void add_to(Window& w, const std::vector<Value>& values, std::int64_t time);
-  void mark_dirty(const WindowId& id, Window& w) {
+  void mark_dirty(const std::string& key, Window& w) {
     if (!w.dirty) {
       w.dirty = true;
-      dirty_.push_back(id);
+      dirty_.emplace_back(key, w.start);
     }
   }
-  void remove_window(const WindowId& id, Batch* retractions);
-  void emit_row(const Window& w, Batch& out, bool retract) const;
+  void remove_window(const std::string& key, KeyState& ks, std::int64_t start, Batch* retractions);
+  void emit_row(const KeyState& ks, const Window& w, Batch& out, bool retract) const;
   void close_windows(Batch& out);
+  void prune_retained(const std::string& key, KeyState& ks);
   // Record processing per window kind; each returns true if the record was late somewhere.
-  bool fixed_windows(const std::string& key, const std::vector<Value>& kv, const std::vector<Value>& v, std::int64_t t);
-  bool sliding_windows(const std::string& key, const std::vector<Value>& kv, const std::vector<Value>& v, std::int64_t t);
-  bool session_window(const std::string& key, const std::vector<Value>& kv, const std::vector<Value>& v, std::int64_t t);
+  bool fixed_windows(const std::string& key, KeyState& ks, const std::vector<Value>& v, std::int64_t t);
+  bool sliding_windows(const std::string& key, KeyState& ks, const std::vector<Value>& v, std::int64_t t);
+  bool session_window(const std::string& key, KeyState& ks, const std::vector<Value>& v, std::int64_t t);
 
   WindowedAggregateSpec spec_;
   Schema output_schema_;
@@ -113,16 +125,13 @@ class WindowedAggregate {
 
   std::int64_t stream_time_ = INT64_MIN;
   std::uint64_t late_count_ = 0;
-  std::map<WindowId, Window> windows_;
+  std::size_t open_windows_ = 0;
+  absl::flat_hash_map<std::string, KeyState> keys_;
   std::set<std::tuple<std::int64_t, std::int64_t, std::string>> closing_;  // (close, start, key)
-  std::map<std::string, std::multimap<std::int64_t, Retained>> retained_;  // sliding only
-  // Sessions: end of the last closed session per key. A record within `gap` of it would have
-  // joined a session that is already emitted, so it is late.
-  std::map<std::string, std::int64_t> closed_session_end_;
   Batch pending_updates_;  // update mode: rows of windows that closed before end_batch()
   // Changed since the last save_changes(): window ids, and keys of per-key bookkeeping.
-  std::vector<WindowId> dirty_;  // a flag on the window keeps this free of duplicates
-  std::set<WindowId> removed_;
+  std::vector<WindowId> dirty_;    // a flag on the window keeps this free of duplicates
+  std::vector<WindowId> removed_;  // erased before dirty windows are put: re-created ones survive
   std::set<std::string> dirty_retained_, dirty_closed_;
 };
 

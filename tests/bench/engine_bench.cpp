@@ -94,6 +94,7 @@ double operators(const std::vector<Batch>& batches, std::int64_t& windows_out) {
   if (!filter.ok() || !window.ok()) std::abort();
   const auto start = Clock::now();
   std::vector<Rejected> rejected;
+  StateChanges changes;
   windows_out = 0;
   for (const auto& b : batches) {
     Batch views(event_schema());
@@ -101,6 +102,10 @@ double operators(const std::vector<Batch>& batches, std::int64_t& windows_out) {
     Batch out((*window)->output_schema());
     (*window)->process(views, out, rejected);
     windows_out += static_cast<std::int64_t>(out.num_rows());
+    // As in a job: each batch ends with the operator's checkpoint bookkeeping (the SQLite
+    // write is measured by engine.checkpoint).
+    changes.clear();
+    (*window)->save_changes("w", changes);
   }
   Batch out((*window)->output_schema());
   (*window)->finish(out);

@@ -157,9 +157,12 @@ class TestJobs : public QObject {
       const fs::path checkpoint = root / ("crashy" + std::to_string(campaign) + ".ckpt");
       for (int attempt = 0;; ++attempt) {
         QVERIFY2(attempt < 500, "the job never completed");
+        // Once enough kills are in, the next run may finish: on a slow (sanitized) build each
+        // killed run gets only a few batches done.
         QStringList env;
         int kill_after = -1;
-        if (attempt % 2 == 0) {
+        if (kills >= 20) {
+        } else if (attempt % 2 == 0) {
           env << QString("TRIBUTARY_FAILPOINT=%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(3));
         } else {
           kill_after = 5 + static_cast<int>(rng.bounded(120));
