@@ -125,17 +125,18 @@ Status CheckpointStore::commit(std::int64_t batch, const StateChanges& changes,
     return st;
   };
   {
-    Statement put(db_, "INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
-    for (const auto& [op, key, value] : changes.put) {
-      put.bind(1, std::string_view(op)).bind(2, std::string_view(key)).bind(3, std::string_view(value));
-      if (put.step() != SQLITE_DONE) return fail("state");
-      put.reset();
-    }
+    // Erases first: a key erased and written again in one batch ends up written.
     Statement erase(db_, "DELETE FROM state WHERE op = ? AND key = ?");
     for (const auto& [op, key] : changes.erase) {
       erase.bind(1, std::string_view(op)).bind(2, std::string_view(key));
       if (erase.step() != SQLITE_DONE) return fail("state");
       erase.reset();
+    }
+    Statement put(db_, "INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
+    for (const auto& [op, key, value] : changes.put) {
+      put.bind(1, std::string_view(op)).bind(2, std::string_view(key)).bind(3, std::string_view(value));
+      if (put.step() != SQLITE_DONE) return fail("state");
+      put.reset();
     }
     Statement sink(db_, "INSERT OR REPLACE INTO sinks VALUES (?, ?)");
     for (const auto& [name, position] : sinks) {

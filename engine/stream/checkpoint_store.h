@@ -27,7 +27,7 @@ struct OffsetRange {
   std::int64_t end = 0;    // one past the last
 };
 
-// What a batch changed in the state of its operators: rows to put and rows to erase, keyed
+// What a batch changed in the state of its operators: rows to erase, then rows to put, keyed
 // by (operator id, key). Only these are written: checkpoint cost follows the change.
 struct StateChanges {
   std::vector<std::tuple<std::string, std::string, std::string>> put;  // (operator, key, value)
