@@ -2,6 +2,7 @@
 // it is called once per batch, never per row.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,4 +52,25 @@ struct WindowedAggregateSpec;
 // window.*: a windowed aggregate; records late for one of their windows are rejected with
 // reason "late" (and still counted in their other windows).
 Result<std::unique_ptr<Operator>> make_window(const WindowedAggregateSpec& spec, const Schema& input);
+}  // namespace tributary::stream
+
+namespace tributary::stream {
+
+// transform.sql: `query` (one read-only SQLite SELECT) runs over each micro-batch, exposed as
+// the table `input`. The query is prepared once: a bad query is an error here, with SQLite's
+// message. Output types, per result column:
+//   1. a column of `input` (possibly through subqueries): the input field's type;
+//   2. else the expression's affinity when it has one (CAST(... AS INTEGER|REAL|TEXT)):
+//      int64, double, string;
+//   3. else the storage class of its first non-null value when the query runs once over a
+//      few probe rows of sample values (INTEGER: int64, REAL: double, TEXT: string), so
+//      that count(*), sum(int), upper(s) or v * 2 get their natural types;
+//   4. else string.
+// Values that do not fit their column's type are converted: numbers between int64 and
+// double (as SQLite's CAST), anything to string as SQLite renders it, text that is not a
+// number to null. Booleans go in as 0/1; only bool input columns come out as bool.
+// A batch on which the query fails at run time (e.g. integer overflow in sum) produces no
+// rows; every row of the batch is rejected with the SQLite message. Stateless.
+Result<std::unique_ptr<Operator>> make_sql(std::string_view query, const Schema& input);
+
 }  // namespace tributary::stream
