@@ -73,4 +73,14 @@ namespace tributary::stream {
 // rows; every row of the batch is rejected with the SQLite message. Stateless.
 Result<std::unique_ptr<Operator>> make_sql(std::string_view query, const Schema& input);
 
+// transform.dedupe: keeps a record unless a record with the same key was seen within
+// `within_ms` of its event time (|t - seen| <= within_ms, seen = the latest event time of
+// any record of that key, kept or dropped). An empty `key_fields` means every field but the
+// time field. A key is forgotten once stream time (the largest event time of this task)
+// passes its latest time by more than `within_ms`; so an out-of-order duplicate that
+// arrives after that is kept. Records without an event time are rejected ("no event time").
+// Results do not depend on where batches are cut, nor on restarts from a checkpoint.
+Result<std::unique_ptr<Operator>> make_dedupe(const std::vector<std::string>& key_fields, std::string_view time_field,
+                                              std::int64_t within_ms, const Schema& input);
+
 }  // namespace tributary::stream
