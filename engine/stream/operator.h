@@ -83,4 +83,13 @@ Result<std::unique_ptr<Operator>> make_sql(std::string_view query, const Schema&
 Result<std::unique_ptr<Operator>> make_dedupe(const std::vector<std::string>& key_fields, std::string_view time_field,
                                               std::int64_t within_ms, const Schema& input);
 
+// Union of several inputs: they must have the same field names (in any order; the output
+// has the first input's order) and the same types, except that int64 and double widen to
+// double and a null-typed field takes the other inputs' type. Returns the output schema, or
+// an error naming the first mismatch.
+Result<Schema> make_union_check(const std::vector<Schema>& inputs);
+// The per-input side of a union: reorders and casts the columns of `input` to `unified`
+// (which make_union_check returned for a set of inputs that includes `input`).
+Result<std::unique_ptr<Operator>> make_union_cast(const Schema& input, const Schema& unified);
+
 }  // namespace tributary::stream
