@@ -55,6 +55,8 @@ Result<std::unique_ptr<Operator>> make_window(const WindowedAggregateSpec& spec,
 }  // namespace tributary::stream
 
 namespace tributary::stream {
+struct AggregateSpec;
+enum class EmitMode;  // final or update, as for windows (windowed_aggregate.h)
 
 // transform.sql: `query` (one read-only SQLite SELECT) runs over each micro-batch, exposed as
 // the table `input`. The query is prepared once: a bad query is an error here, with SQLite's
@@ -92,4 +94,11 @@ Result<Schema> make_union_check(const std::vector<Schema>& inputs);
 // (which make_union_check returned for a set of inputs that includes `input`).
 Result<std::unique_ptr<Operator>> make_union_cast(const Schema& input, const Schema& unified);
 
+// transform.aggregate: running aggregates per key, no window (state grows with the number
+// of keys). Output: the key fields, then the aggregates. `update`: after each batch, one row
+// per key whose aggregates changed, in key order; `final`: one row per key at the end of
+// bounded input only. first/last follow arrival order within the task.
+Result<std::unique_ptr<Operator>> make_running_aggregate(const std::vector<std::string>& key_fields,
+                                                         const std::vector<AggregateSpec>& aggregates, EmitMode mode,
+                                                         const Schema& input);
 }  // namespace tributary::stream
