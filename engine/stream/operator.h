@@ -96,8 +96,9 @@ Result<std::unique_ptr<Operator>> make_union_cast(const Schema& input, const Sch
 
 // transform.aggregate: running aggregates per key, no window (state grows with the number
 // of keys). Output: the key fields, then the aggregates. `update`: after each batch, one row
-// per key whose aggregates changed, in key order; `final`: one row per key at the end of
-// bounded input only. first/last follow arrival order within the task.
+// per key whose aggregates changed; `final`: one row per key at the end of
+// bounded input only. Rows come in a stable order (of encoded keys); first/last follow
+// arrival order within the task.
 Result<std::unique_ptr<Operator>> make_running_aggregate(const std::vector<std::string>& key_fields,
                                                          const std::vector<AggregateSpec>& aggregates, EmitMode mode,
                                                          const Schema& input);
