@@ -1,7 +1,6 @@
 // transform.dedupe: per key, the latest event time seen; a record within `within_ms` of it
 // is a duplicate. Keys are forgotten as stream time moves on, so state follows the number
 // of keys active within the bound, not all keys ever seen.
-#include <algorithm>
 #include <limits>
 #include <set>
 #include <unordered_map>

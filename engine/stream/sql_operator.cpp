@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <charconv>
-#include <cstring>
 #include <set>
 
 #include "stream/operator.h"
