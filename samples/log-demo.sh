@@ -14,7 +14,7 @@ t topic describe clicks
 step "Producing 200,000 keyed click events (key = user)"
 start=$(date +%s%N)
 awk 'BEGIN { srand(7); for (i = 0; i < 200000; i++) {
-       u = int(rand() * 1000); printf "user-%d|{\"user\":\"user-%d\",\"page\":%d,\"ts\":%d}\n", u, u, int(rand()*50), 1700000000000 + i }
+       u = int(rand() * 1000); printf "user-%d|{\"user\":\"user-%d\",\"page\":%d,\"ts\":%.0f}\n", u, u, int(rand()*50), 1700000000000 + i }
      }' | t produce clicks --key-separator '|'
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "appended 200000 records in ${ms} ms"
