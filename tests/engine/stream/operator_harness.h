@@ -9,21 +9,11 @@
 #include <functional>
 #include <memory>
 
+#include "batch_text.h"
 #include "stream/checkpoint_store.h"
 #include "stream/operator.h"
 
 namespace tributary::testing {
-
-// A row as text, cells separated by spaces; null prints as "null".
-inline QStringList rows_of(const Batch& b) {
-  QStringList out;
-  for (std::size_t r = 0; r < b.num_rows(); ++r) {
-    QStringList cells;
-    for (std::size_t c = 0; c < b.num_columns(); ++c) cells << QString::fromStdString(b.column(c).to_string(r));
-    out << cells.join(' ');
-  }
-  return out;
-}
 
 inline QString schema_text(const Schema& s) {
   QStringList out;
