@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::size_t kFetchBytes = 1 << 20;
 constexpr const char* kFinishedKey = "finished";
+constexpr int kFinishPartition = -1;  // the offset-log entry of the end-of-input batch
 
 // A file that only grows by whole batches and is cut back to its committed size on restart.
 class SinkFile {
@@ -45,13 +46,14 @@ class SinkFile {
   std::int64_t size_ = 0;
 };
 
-fs::path part_path(const fs::path& base, int partition, int partitions, const char* suffix = "") {
-  if (partitions == 1 && *suffix == '\0') return base;
+fs::path part_path(const fs::path& base, int partition, int partitions, const char* suffix = "",
+                   const char* extension = nullptr) {
+  if (partitions == 1 && *suffix == '\0' && extension == nullptr) return base;
   fs::path p = base;
   std::string name = base.stem().string();
   if (partitions > 1) name += "-" + std::to_string(partition);
   name += suffix;
-  p.replace_filename(name + base.extension().string());
+  p.replace_filename(name + (extension ? std::string(extension) : base.extension().string()));
   return p;
 }
 
@@ -97,6 +99,11 @@ Result<std::unique_ptr<Job>> Job::open(const JobConfig& config, log::LogManager&
     task->sink_name = "sink-" + std::to_string(p);
     job->tasks_.push_back(std::move(task));
   }
+  if (!config.sqlite_table.empty()) {
+    const Schema& out = job->tasks_.front()->chain.empty() ? config.input_schema
+                                                           : job->tasks_.front()->chain.back()->output_schema();
+    TRIB_ASSIGN_OR_RETURN(job->sqlite_, SqliteSink::open(config.sink_path, config.sqlite_table, out));
+  }
   TRIB_RETURN_IF_ERROR(job->recover());
   return job;
 }
@@ -112,13 +119,16 @@ Status Job::recover() {
       }));
       TRIB_RETURN_IF_ERROR(restored);
     }
-    TRIB_ASSIGN_OR_RETURN(auto sink_size, store_->sink_position(task->sink_name));
-    TRIB_ASSIGN_OR_RETURN(task->sink, SinkFile::open(part_path(config_.sink_path, task->partition, partitions),
-                                                     sink_size.value_or(0)));
+    if (!sqlite_) {
+      TRIB_ASSIGN_OR_RETURN(auto sink_size, store_->sink_position(task->sink_name));
+      TRIB_ASSIGN_OR_RETURN(task->sink, SinkFile::open(part_path(config_.sink_path, task->partition, partitions),
+                                                       sink_size.value_or(0)));
+    }
     for (std::size_t stage = 0; stage <= task->chain.size(); ++stage) {
       TRIB_ASSIGN_OR_RETURN(auto dead_size, store_->sink_position(dead_name(*task, stage)));
       const std::string suffix = stage == 0 ? ".dead" : ".dead-" + std::to_string(stage - 1);
-      TRIB_ASSIGN_OR_RETURN(auto file, SinkFile::open(part_path(config_.sink_path, task->partition, partitions, suffix.c_str()),
+      TRIB_ASSIGN_OR_RETURN(auto file, SinkFile::open(part_path(config_.sink_path, task->partition, partitions,
+                                                                suffix.c_str(), sqlite_ ? ".jsonl" : nullptr),
                                                       dead_size.value_or(0)));
       task->dead.push_back(std::move(file));
     }
@@ -131,13 +141,16 @@ Status Job::recover() {
   TRIB_ASSIGN_OR_RETURN(auto logged, store_->last_logged());
   if (committed) {
     TRIB_ASSIGN_OR_RETURN(auto ranges, store_->offsets_of(*committed));
-    for (const auto& r : ranges) tasks_[static_cast<std::size_t>(r.partition)]->position = r.end;
+    for (const auto& r : ranges) {
+      if (r.partition >= 0) tasks_[static_cast<std::size_t>(r.partition)]->position = r.end;
+    }
     next_batch_ = *committed + 1;
   }
   if (logged && (!committed || *logged > *committed)) {
     // The log is the lineage: run the interrupted batch again, with exactly its offsets.
     TRIB_ASSIGN_OR_RETURN(auto ranges, store_->offsets_of(*logged));
     next_batch_ = *logged;
+    if (ranges.size() == 1 && ranges[0].partition < 0) return finish_input(/*logged=*/true);
     TRIB_RETURN_IF_ERROR(execute(*logged, ranges));
   }
   return {};
@@ -172,7 +185,7 @@ Status Job::execute(std::int64_t batch, const std::vector<OffsetRange>& ranges) 
   auto run_some = [&](std::size_t first) {
     for (std::size_t i = first; i < ranges.size(); i += threads) {
       auto& task = *tasks_[static_cast<std::size_t>(ranges[i].partition)];
-      task.status = run_task(task, ranges[i]);
+      task.status = run_task(task, ranges[i], batch);
     }
   };
   std::vector<std::thread> workers;
@@ -184,7 +197,7 @@ Status Job::execute(std::int64_t batch, const std::vector<OffsetRange>& ranges) 
   return commit(batch);
 }
 
-Status Job::run_task(Task& task, const OffsetRange& range) {
+Status Job::run_task(Task& task, const OffsetRange& range, std::int64_t batch) {
   auto& log = topic_->partition(task.partition);
   Batch input(config_.input_schema);
   std::vector<std::vector<io::DeadLetter>> dead(task.chain.size() + 1);
@@ -228,10 +241,8 @@ Status Job::run_task(Task& task, const OffsetRange& range) {
     }
     current = std::move(out);
   }
-  std::string text;
-  io::JsonEncoder(current.schema()).append_lines(current, text);
   metrics_.records_out.fetch_add(static_cast<std::int64_t>(current.num_rows()), std::memory_order_relaxed);
-  TRIB_RETURN_IF_ERROR(task.sink->append(text));
+  TRIB_RETURN_IF_ERROR(write_rows(task, current, batch));
   for (std::size_t stage = 0; stage < dead.size(); ++stage) {
     std::string dead_text;
     for (const auto& d : dead[stage]) {
@@ -249,13 +260,25 @@ Status Job::run_task(Task& task, const OffsetRange& range) {
   return {};
 }
 
+Status Job::write_rows(Task& task, const Batch& rows, std::int64_t batch) {
+  // The SQLite sink commits rows with the batch id: a re-run batch is skipped there. The file
+  // sink is cut back to its committed size on restart instead.
+  if (sqlite_) return sqlite_->write(task.sink_name, batch, rows);
+  if (rows.num_columns() == 0) return {};
+  std::string text;
+  io::JsonEncoder(rows.schema()).append_lines(rows, text);
+  return task.sink->append(text);
+}
+
 Status Job::commit(std::int64_t batch) {
   failpoint("after_sink_write");
   StateChanges changes;
   std::map<std::string, std::int64_t> sinks;
   for (auto& task : tasks_) {
-    TRIB_RETURN_IF_ERROR(task->sink->sync());
-    sinks[task->sink_name] = task->sink->size();
+    if (task->sink) {
+      TRIB_RETURN_IF_ERROR(task->sink->sync());
+      sinks[task->sink_name] = task->sink->size();
+    }
     for (std::size_t stage = 0; stage < task->dead.size(); ++stage) {
       TRIB_RETURN_IF_ERROR(task->dead[stage]->sync());
       sinks[dead_name(*task, stage)] = task->dead[stage]->size();
@@ -273,7 +296,10 @@ Status Job::commit(std::int64_t batch) {
   return {};
 }
 
-Status Job::finish_input() {
+Status Job::finish_input(bool logged) {
+  // The end of input is a batch of its own, marked in the offset log, so that a crash in the
+  // middle of it is recovered as a finish again (the SQLite sink then skips what it has).
+  if (!logged) TRIB_RETURN_IF_ERROR(store_->log_offsets(next_batch_, {{"", kFinishPartition, 0, 0}}));
   // End of bounded input: each operator's final output flows through the rest of the chain.
   for (auto& task : tasks_) {
     Batch carry;
@@ -285,14 +311,9 @@ Status Job::finish_input() {
       task->chain[i]->finish(out);
       carry = std::move(out);
     }
-    std::string text;
-    if (carry.num_columns() > 0) io::JsonEncoder(carry.schema()).append_lines(carry, text);
-    TRIB_RETURN_IF_ERROR(task->sink->append(text));
+    TRIB_RETURN_IF_ERROR(write_rows(*task, carry, next_batch_));
   }
   finished_ = true;
-  std::vector<OffsetRange> ranges;
-  for (const auto& task : tasks_) ranges.push_back({config_.input_topic, task->partition, task->position, task->position});
-  TRIB_RETURN_IF_ERROR(store_->log_offsets(next_batch_, ranges));
   return commit(next_batch_);
 }
 
@@ -307,7 +328,7 @@ Status Job::run_until_caught_up(bool end_of_input) {
       std::this_thread::sleep_until(started + std::chrono::milliseconds(config_.trigger_ms));
     }
   }
-  return end_of_input ? finish_input() : Status{};
+  return end_of_input ? finish_input(false) : Status{};
 }
 
 }  // namespace tributary::stream

@@ -19,6 +19,7 @@
 #include "log/log_manager.h"
 #include "stream/checkpoint_store.h"
 #include "stream/operator.h"
+#include "stream/sqlite_sink.h"
 
 namespace tributary::stream {
 
@@ -34,6 +35,9 @@ struct JobConfig {
   // JSON lines. With several input partitions each task writes its own part file,
   // `<stem>-<partition><ext>`, so that output never depends on how batches interleave.
   std::filesystem::path sink_path;
+  // With a table name, the rows go to that table of the SQLite database at sink_path instead
+  // (dead letters still go to JSON-lines files beside it).
+  std::string sqlite_table;
   std::filesystem::path checkpoint_path;
   Trigger trigger = Trigger::available_now;
   std::int64_t trigger_ms = 100;
@@ -66,14 +70,16 @@ class Job {
   Job() = default;
   Status recover();
   Status execute(std::int64_t batch, const std::vector<OffsetRange>& ranges);
-  Status run_task(Task& task, const OffsetRange& range);
+  Status run_task(Task& task, const OffsetRange& range, std::int64_t batch);
+  Status write_rows(Task& task, const Batch& rows, std::int64_t batch);
   Status commit(std::int64_t batch);
-  Status finish_input();
+  Status finish_input(bool logged);
   static std::string dead_name(const Task& task, std::size_t stage);
 
   JobConfig config_;
   std::shared_ptr<log::Topic> topic_;
   std::unique_ptr<CheckpointStore> store_;
+  std::unique_ptr<SqliteSink> sqlite_;
   std::vector<std::unique_ptr<Task>> tasks_;
   std::int64_t next_batch_ = 0;
   bool finished_ = false;

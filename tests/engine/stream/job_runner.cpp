@@ -1,6 +1,6 @@
 // Runs the test job of job_fixture.h once over a data dir, as a separate process that the
 // exactly-once test kills at random moments. Exit 0 once the bounded input is finished.
-//   job_runner DATA_DIR SINK CHECKPOINT MAX_RECORDS THREADS KIND
+//   job_runner DATA_DIR SINK CHECKPOINT MAX_RECORDS THREADS KIND [sqlite]
 #include <QtCore/qglobal.h>
 
 #include <cstdio>
@@ -10,8 +10,8 @@
 
 int main(int argc, char** argv) {
   using namespace tributary;
-  if (argc != 7) {
-    std::fprintf(stderr, "usage: job_runner DATA_DIR SINK CHECKPOINT MAX_RECORDS THREADS KIND\n");
+  if (argc != 7 && argc != 8) {
+    std::fprintf(stderr, "usage: job_runner DATA_DIR SINK CHECKPOINT MAX_RECORDS THREADS KIND [sqlite]\n");
     return 2;
   }
   log::LogManager::Options o;
@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   config.checkpoint_path = argv[3];
   config.max_records_per_batch = std::atoll(argv[4]);
   config.threads = std::atoi(argv[5]);
+  if (argc == 8) config.sqlite_table = "windows";
   auto job = stream::Job::open(config, **logs);
   if (!job.ok()) return std::fprintf(stderr, "%s\n", job.status().message().c_str()), 1;
   Status st = (*job)->run_until_caught_up(true);

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include "job_fixture.h"
 
 using namespace tributary;
@@ -38,6 +40,27 @@ std::unique_ptr<log::LogManager> open_logs(const fs::path& dir, log::Access acce
 }
 
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+// Every row of the sink table, sorted (row order across tasks depends on thread timing).
+QStringList table_rows(const fs::path& db_file) {
+  sqlite3* db = nullptr;
+  QStringList rows;
+  if (sqlite3_open(db_file.c_str(), &db) != SQLITE_OK) return rows;
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT * FROM windows", -1, &s, nullptr);
+  while (s && sqlite3_step(s) == SQLITE_ROW) {
+    QStringList cells;
+    for (int c = 0; c < sqlite3_column_count(s); ++c) {
+      const auto* text = sqlite3_column_text(s, c);
+      cells << (text ? QString::fromUtf8(reinterpret_cast<const char*>(text)) : QString("null"));
+    }
+    rows << cells.join(' ');
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  rows.sort();
+  return rows;
+}
 
 }  // namespace
 
@@ -115,6 +138,59 @@ class TestJobs : public QObject {
     QVERIFY((*job)->finished());
     QVERIFY((*job)->run_until_caught_up(true).ok());
     QCOMPARE(outputs(root / "out"), before);
+  }
+
+  void killNineWithTheSqliteSinkWritesEachBatchOnce() {
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    {
+      auto logs = open_logs(root / "data");
+      testing::produce_events(*logs, 8000);
+    }
+    auto run = [&](const fs::path& db, const fs::path& checkpoint, const QStringList& env, int kill_after_ms) {
+      QProcess p;
+      QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+      for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
+      p.setProcessEnvironment(e);
+      p.start(QStringLiteral(TRIBUTARY_JOB_RUNNER),
+              {QString::fromStdString((root / "data").string()), QString::fromStdString(db.string()),
+               QString::fromStdString(checkpoint.string()), "20", "2", "tumbling", "sqlite"});
+      if (!p.waitForStarted()) return -2;
+      if (kill_after_ms >= 0 && !p.waitForFinished(kill_after_ms)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+      }
+      p.waitForFinished(120000);
+      if (p.exitStatus() != QProcess::NormalExit) return -1;
+      if (p.exitCode() != 0) qWarning("job_runner: %s", p.readAllStandardError().constData());
+      return p.exitCode();
+    };
+    QCOMPARE(run(root / "reference.db", root / "reference.ckpt", {}, -1), 0);
+    const QStringList reference = table_rows(root / "reference.db");
+    QVERIFY(reference.size() > 100);
+    QRandomGenerator rng(77);
+    const char* points[] = {"after_offset_log", "after_sink_write", "before_commit", "after_commit"};
+    int kills = 0;
+    for (int attempt = 0;; ++attempt) {
+      QVERIFY2(attempt < 500, "the job never completed");
+      QStringList env;
+      int kill_after = -1;
+      if (kills >= 20) {
+      } else if (attempt % 2 == 0) {
+        env << QString("TRIBUTARY_FAILPOINT=%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(3));
+      } else {
+        kill_after = 5 + static_cast<int>(rng.bounded(120));
+      }
+      const int rc = run(root / "crashy.db", root / "crashy.ckpt", env, kill_after);
+      if (rc == -1) {
+        ++kills;
+        continue;
+      }
+      QCOMPARE(rc, 0);
+      break;
+    }
+    QCOMPARE(table_rows(root / "crashy.db"), reference);
   }
 
   void killNineAnywhereGivesExactlyOnceOutput() {
