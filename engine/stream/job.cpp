@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 #include "core/failpoint.h"
+#include "io/csv_decoder.h"
 #include "io/json_decoder.h"
 #include "io/json_encoder.h"
 #include "log/file.h"
@@ -203,6 +205,9 @@ Status Job::run_task(Task& task, const OffsetRange& range, std::int64_t batch) {
   std::vector<std::vector<io::DeadLetter>> dead(task.chain.size() + 1);
   ByteBuffer buf;
   std::string position_prefix = config_.input_topic + "-" + std::to_string(task.partition) + "@";
+  const bool csv = config_.input_format == JobConfig::Format::csv;
+  std::vector<ByteBuffer> fetched_buffers;  // CSV rows are decoded together at the end
+  std::vector<std::pair<std::int64_t, std::string_view>> csv_values;
   for (std::int64_t offset = range.start; offset < range.end;) {
     buf.clear();
     TRIB_ASSIGN_OR_RETURN(log::FetchResult fetched, log.read(offset, kFetchBytes, buf));
@@ -215,6 +220,10 @@ Status Job::run_task(Task& task, const OffsetRange& range, std::int64_t batch) {
       while (reader.next(rec)) {
         if (rec.offset < offset || rec.offset >= range.end) continue;
         metrics_.records_in.fetch_add(1, std::memory_order_relaxed);
+        if (csv) {
+          csv_values.emplace_back(rec.offset, rec.value.value_or(std::string_view()));
+          continue;
+        }
         TRIB_RETURN_IF_ERROR(task.decoder->decode_value(rec.value.value_or(std::string_view()),
                                                         position_prefix + std::to_string(rec.offset), input, dead[0]));
       }
@@ -222,7 +231,12 @@ Status Job::run_task(Task& task, const OffsetRange& range, std::int64_t batch) {
       pos += size;
     }
     offset = std::min(range.end, fetched.next_offset);
+    if (csv) {  // the views in csv_values point into this buffer: keep it
+      fetched_buffers.push_back(std::move(buf));
+      buf = ByteBuffer();
+    }
   }
+  if (csv) TRIB_RETURN_IF_ERROR(decode_csv(task, csv_values, input, dead[0]));
   // Through the chain; what an operator rejects becomes a dead letter naming the operator.
   Batch current = std::move(input);
   for (std::size_t i = 0; i < task.chain.size(); ++i) {
@@ -256,6 +270,43 @@ Status Job::run_task(Task& task, const OffsetRange& range, std::int64_t batch) {
     }
     metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead[stage].size()), std::memory_order_relaxed);
     TRIB_RETURN_IF_ERROR(task.dead[stage]->append(dead_text));
+  }
+  return {};
+}
+
+Status Job::decode_csv(Task& task, const std::vector<std::pair<std::int64_t, std::string_view>>& values, Batch& out,
+                       std::vector<io::DeadLetter>& dead) const {
+  if (values.empty()) return {};
+  io::CsvDecodeOptions options;
+  options.separator = config_.csv_separator;
+  options.header = false;
+  for (const auto& f : config_.input_schema.fields()) {
+    options.column_names.push_back(f.name);
+    options.types[f.name] = f.type;
+  }
+  options.source_name = "csv";
+  io::CsvDecoder decoder(options);
+  // One row per record; a quoted field may span lines, so remember where each record starts
+  // to turn the decoder's line numbers back into offsets.
+  std::vector<std::uint64_t> first_lines;
+  std::uint64_t line = 1;
+  for (const auto& [offset, value] : values) {
+    first_lines.push_back(line);
+    decoder.feed(value);
+    decoder.feed("\n");
+    line += 1 + static_cast<std::uint64_t>(std::count(value.begin(), value.end(), '\n'));
+  }
+  decoder.finish();
+  Batch decoded = decoder.take_batch();
+  for (std::size_t r = 0; r < decoded.num_rows(); ++r) {
+    for (std::size_t c = 0; c < decoded.num_columns(); ++c) out.column(c).append_from(decoded.column(c), r);
+  }
+  const std::string prefix = config_.input_topic + "-" + std::to_string(task.partition) + "@";
+  for (auto& d : decoder.take_dead_letters()) {
+    const std::uint64_t at = std::stoull(d.position.substr(d.position.rfind(':') + 1));
+    const auto it = std::upper_bound(first_lines.begin(), first_lines.end(), at);
+    d.position = prefix + std::to_string(values[static_cast<std::size_t>(it - first_lines.begin()) - 1].first);
+    dead.push_back(std::move(d));
   }
   return {};
 }

@@ -18,6 +18,7 @@
 #include "core/status.h"
 #include "log/log_manager.h"
 #include "stream/checkpoint_store.h"
+#include "io/dead_letter.h"
 #include "stream/operator.h"
 #include "stream/sqlite_sink.h"
 
@@ -30,7 +31,10 @@ using OperatorFactory = std::function<Result<std::unique_ptr<Operator>>(const Sc
 struct JobConfig {
   std::string name;
   std::string input_topic;
-  Schema input_schema;  // fields read from each record's JSON value
+  Schema input_schema;  // fields read from each record's value
+  // Each record's value is one JSON object, or one CSV row (no header; fields in schema order).
+  enum class Format { jsonl, csv } input_format = Format::jsonl;
+  char csv_separator = ',';
   std::vector<OperatorFactory> chain;
   // JSON lines. With several input partitions each task writes its own part file,
   // `<stem>-<partition><ext>`, so that output never depends on how batches interleave.
@@ -71,6 +75,8 @@ class Job {
   Status recover();
   Status execute(std::int64_t batch, const std::vector<OffsetRange>& ranges);
   Status run_task(Task& task, const OffsetRange& range, std::int64_t batch);
+  Status decode_csv(Task& task, const std::vector<std::pair<std::int64_t, std::string_view>>& values, Batch& out,
+                    std::vector<io::DeadLetter>& dead) const;
   Status write_rows(Task& task, const Batch& rows, std::int64_t batch);
   Status commit(std::int64_t batch);
   Status finish_input(bool logged);

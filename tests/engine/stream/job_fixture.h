@@ -46,11 +46,12 @@ inline stream::JobConfig event_job(const std::string& window_kind) {
 
 // Appends `count` events to topic `events` (2 partitions, keyed by user): mostly in time
 // order, some late, a few that are not JSON at all.
-inline void produce_events(log::LogManager& logs, int count) {
+inline void produce_events(log::LogManager& logs, int count, const std::string& topic_name = "events",
+                           bool csv = false) {
   log::TopicConfig tc;
   tc.partitions = 2;
   tc.log.flush = log::FlushPolicy::never;
-  auto topic = logs.create_topic("events", tc);
+  auto topic = logs.create_topic(topic_name, tc);
   if (!topic.ok()) qFatal("%s", topic.status().message().c_str());
   std::uint32_t x = 7;
   std::vector<std::string> keys, values;
@@ -61,6 +62,8 @@ inline void produce_events(log::LogManager& logs, int count) {
     const char* type = (x >> 6) % 4 == 0 ? "skip" : (x >> 6) % 4 == 1 ? "click" : "view";
     if (i % 97 == 50) {
       values.push_back("this is not json " + std::to_string(i));
+    } else if (csv) {
+      values.push_back(keys.back() + "," + type + "," + std::to_string(ts) + "," + std::to_string((x >> 16) % 50));
     } else {
       values.push_back("{\"user\":\"" + keys.back() + "\",\"event_type\":\"" + type + "\",\"ts\":" + std::to_string(ts) +
                        ",\"value\":" + std::to_string((x >> 16) % 50) + "}");

@@ -121,6 +121,34 @@ class TestJobs : public QObject {
     }
   }
 
+  void csvInputGivesTheSameWindowsAsJson() {
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    auto logs = open_logs(root / "data");
+    testing::produce_events(*logs, 1500, "events");
+    testing::produce_events(*logs, 1500, "events_csv", /*csv=*/true);
+    std::map<std::string, std::string> files[2];
+    for (int csv = 0; csv < 2; ++csv) {
+      auto config = testing::event_job("session");
+      config.input_topic = csv ? "events_csv" : "events";
+      config.input_format = csv ? JobConfig::Format::csv : JobConfig::Format::jsonl;
+      config.sink_path = root / ("out" + std::to_string(csv)) / "w.jsonl";
+      config.checkpoint_path = root / ("c" + std::to_string(csv));
+      config.max_records_per_batch = 100;
+      auto job = Job::open(config, *logs);
+      QVERIFY(job.ok());
+      QVERIFY((*job)->run_until_caught_up(true).ok());
+      files[csv] = outputs(root / ("out" + std::to_string(csv)));
+    }
+    QVERIFY(count_lines(files[0].at("w-0.jsonl")) > 20);
+    QCOMPARE(files[1].at("w-0.jsonl"), files[0].at("w-0.jsonl"));
+    QCOMPARE(files[1].at("w-1.jsonl"), files[0].at("w-1.jsonl"));
+    // The rows that are not CSV of four fields are dead letters naming their offsets.
+    const std::string dead = files[1].at("w-0.dead.jsonl") + files[1].at("w-1.dead.jsonl");
+    QCOMPARE(count_lines(dead), count_lines(files[0].at("w-0.dead.jsonl") + files[0].at("w-1.dead.jsonl")));
+    QVERIFY(dead.find("\"position\":\"events_csv-") != std::string::npos);
+  }
+
   void restartAfterFinishWritesNothingMore() {
     QTemporaryDir tmp;
     const fs::path root = tmp.path().toStdString();
