@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 
 #include <sqlite3.h>
@@ -60,6 +61,56 @@ QStringList table_rows(const fs::path& db_file) {
   sqlite3_close(db);
   rows.sort();
   return rows;
+}
+
+
+// Runs job_runner once over `data`; kills it with SIGKILL after `kill_after_ms` (if >= 0).
+// Returns its exit code, or -1 when it was killed (by us or by a failpoint).
+int run_job_runner(const fs::path& data, const fs::path& sink, const fs::path& checkpoint, const QStringList& extra,
+                   const QStringList& env, int kill_after_ms) {
+  QProcess p;
+  QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+  for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
+  p.setProcessEnvironment(e);
+  p.start(QStringLiteral(TRIBUTARY_JOB_RUNNER), QStringList{QString::fromStdString(data.string()),
+                                                            QString::fromStdString(sink.string()),
+                                                            QString::fromStdString(checkpoint.string())} + extra);
+  if (!p.waitForStarted()) return -2;
+  if (kill_after_ms >= 0 && !p.waitForFinished(kill_after_ms)) {
+    p.kill();
+    p.waitForFinished();
+    return -1;
+  }
+  p.waitForFinished(120000);
+  if (p.exitStatus() != QProcess::NormalExit) return -1;
+  if (p.exitCode() != 0) qWarning("job_runner: %s", p.readAllStandardError().constData());
+  return p.exitCode();
+}
+
+// Runs `run(env, kill_after)` until it completes, killing it at a random failpoint or after
+// a random delay each time until `min_kills` kills are in. Returns the kills, -1 on failure.
+int crash_until_done(QRandomGenerator& rng, int min_kills, int& kills,
+                     const std::function<int(const QStringList&, int)>& run) {
+  const char* points[] = {"after_offset_log", "after_sink_write", "before_commit", "after_commit"};
+  for (int attempt = 0; attempt < 500; ++attempt) {
+    // Once enough kills are in, the next run may finish: on a slow (sanitized) build each
+    // killed run gets only a few batches done.
+    QStringList env;
+    int kill_after = -1;
+    if (kills >= min_kills) {
+    } else if (attempt % 2 == 0) {
+      env << QString("TRIBUTARY_FAILPOINT=%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(3));
+    } else {
+      kill_after = 5 + static_cast<int>(rng.bounded(120));
+    }
+    const int rc = run(env, kill_after);
+    if (rc == -1) {
+      ++kills;
+      continue;
+    }
+    return rc == 0 ? kills : -1;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -175,49 +226,15 @@ class TestJobs : public QObject {
       auto logs = open_logs(root / "data");
       testing::produce_events(*logs, 8000);
     }
-    auto run = [&](const fs::path& db, const fs::path& checkpoint, const QStringList& env, int kill_after_ms) {
-      QProcess p;
-      QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-      for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
-      p.setProcessEnvironment(e);
-      p.start(QStringLiteral(TRIBUTARY_JOB_RUNNER),
-              {QString::fromStdString((root / "data").string()), QString::fromStdString(db.string()),
-               QString::fromStdString(checkpoint.string()), "20", "2", "tumbling", "sqlite"});
-      if (!p.waitForStarted()) return -2;
-      if (kill_after_ms >= 0 && !p.waitForFinished(kill_after_ms)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-      }
-      p.waitForFinished(120000);
-      if (p.exitStatus() != QProcess::NormalExit) return -1;
-      if (p.exitCode() != 0) qWarning("job_runner: %s", p.readAllStandardError().constData());
-      return p.exitCode();
-    };
-    QCOMPARE(run(root / "reference.db", root / "reference.ckpt", {}, -1), 0);
+    const QStringList args = {"20", "2", "tumbling", "sqlite"};
+    QCOMPARE(run_job_runner(root / "data", root / "reference.db", root / "reference.ckpt", args, {}, -1), 0);
     const QStringList reference = table_rows(root / "reference.db");
     QVERIFY(reference.size() > 100);
     QRandomGenerator rng(77);
-    const char* points[] = {"after_offset_log", "after_sink_write", "before_commit", "after_commit"};
     int kills = 0;
-    for (int attempt = 0;; ++attempt) {
-      QVERIFY2(attempt < 500, "the job never completed");
-      QStringList env;
-      int kill_after = -1;
-      if (kills >= 20) {
-      } else if (attempt % 2 == 0) {
-        env << QString("TRIBUTARY_FAILPOINT=%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(3));
-      } else {
-        kill_after = 5 + static_cast<int>(rng.bounded(120));
-      }
-      const int rc = run(root / "crashy.db", root / "crashy.ckpt", env, kill_after);
-      if (rc == -1) {
-        ++kills;
-        continue;
-      }
-      QCOMPARE(rc, 0);
-      break;
-    }
+    QVERIFY(crash_until_done(rng, 20, kills, [&](const QStringList& env, int kill_after) {
+              return run_job_runner(root / "data", root / "crashy.db", root / "crashy.ckpt", args, env, kill_after);
+            }) >= 20);
     QCOMPARE(table_rows(root / "crashy.db"), reference);
   }
 
@@ -228,57 +245,20 @@ class TestJobs : public QObject {
       auto logs = open_logs(root / "data");
       testing::produce_events(*logs, 16000);
     }
-    auto run = [&](const fs::path& out, const fs::path& checkpoint, const QStringList& env, int kill_after_ms) {
-      QProcess p;
-      QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-      for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
-      p.setProcessEnvironment(e);
-      p.start(QStringLiteral(TRIBUTARY_JOB_RUNNER),
-              {QString::fromStdString((root / "data").string()), QString::fromStdString((out / "w.jsonl").string()),
-               QString::fromStdString(checkpoint.string()), "20", "2", "session"});
-      if (!p.waitForStarted()) return -2;
-      if (kill_after_ms >= 0 && !p.waitForFinished(kill_after_ms)) {
-        p.kill();  // SIGKILL
-        p.waitForFinished();
-        return -1;
-      }
-      p.waitForFinished(120000);
-      if (p.exitStatus() != QProcess::NormalExit) return -1;  // killed by a failpoint
-      if (p.exitCode() != 0) qWarning("job_runner: %s", p.readAllStandardError().constData());
-      return p.exitCode();
-    };
-    QCOMPARE(run(root / "reference", root / "reference.ckpt", {}, -1), 0);
+    const QStringList args = {"20", "2", "session"};
+    QCOMPARE(run_job_runner(root / "data", root / "reference" / "w.jsonl", root / "reference.ckpt", args, {}, -1), 0);
     const auto reference = outputs(root / "reference");
     QVERIFY(count_lines(reference.at("w-0.jsonl")) > 50);
-
     // Campaigns of runs, each killed at a failpoint or after a random delay until one run
     // completes; every completed campaign must equal the uninterrupted run byte for byte.
     QRandomGenerator rng(4242);
-    const char* points[] = {"after_offset_log", "after_sink_write", "before_commit", "after_commit"};
     int kills = 0;
     for (int campaign = 0; kills < 20 && campaign < 10; ++campaign) {
       const fs::path out = root / ("crashy" + std::to_string(campaign));
       const fs::path checkpoint = root / ("crashy" + std::to_string(campaign) + ".ckpt");
-      for (int attempt = 0;; ++attempt) {
-        QVERIFY2(attempt < 500, "the job never completed");
-        // Once enough kills are in, the next run may finish: on a slow (sanitized) build each
-        // killed run gets only a few batches done.
-        QStringList env;
-        int kill_after = -1;
-        if (kills >= 20) {
-        } else if (attempt % 2 == 0) {
-          env << QString("TRIBUTARY_FAILPOINT=%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(3));
-        } else {
-          kill_after = 5 + static_cast<int>(rng.bounded(120));
-        }
-        const int rc = run(out, checkpoint, env, kill_after);
-        if (rc == -1) {
-          ++kills;
-          continue;
-        }
-        QVERIFY2(rc == 0, "job_runner failed");
-        break;
-      }
+      QVERIFY2(crash_until_done(rng, 20, kills, [&](const QStringList& env, int kill_after) {
+                 return run_job_runner(root / "data", out / "w.jsonl", checkpoint, args, env, kill_after);
+               }) >= 0, "job_runner failed or never completed");
       const auto got = outputs(out);
       QCOMPARE(got.size(), reference.size());
       for (const auto& [name, bytes] : reference) {
