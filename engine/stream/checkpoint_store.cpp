@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "stream/sqlite_support.h"
+
 namespace tributary::stream {
 namespace {
 
@@ -66,15 +68,7 @@ Result<std::unique_ptr<CheckpointStore>> CheckpointStore::open(const std::filesy
 
 CheckpointStore::~CheckpointStore() { sqlite3_close(db_); }
 
-Status CheckpointStore::exec(const char* sql) const {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    Status st = error(ErrorCode::io_error, std::string("checkpoint: ") + (message ? message : "error"));
-    sqlite3_free(message);
-    return st;
-  }
-  return {};
-}
+Status CheckpointStore::exec(const char* sql) const { return exec_sql(db_, sql, "checkpoint"); }
 
 Result<std::optional<std::int64_t>> CheckpointStore::last_committed() const {
   Statement s(db_, "SELECT max(batch) FROM commit_log");

@@ -6,21 +6,13 @@
 #include <set>
 
 #include "stream/operator.h"
+#include "stream/sqlite_support.h"
 
 namespace tributary::stream {
 namespace {
 
 using Db = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
 using Stmt = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
-std::string quote_ident(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
 
 // The declared types of `input`: distinct names so that a result column that is a column of
 // `input` maps back to the exact engine type (SQLite reports it as the column's decltype).
@@ -173,7 +165,7 @@ Result<std::unique_ptr<Operator>> SqlOperator::create(std::string_view query, co
   std::string create = "CREATE TABLE input (";
   std::string insert = "INSERT INTO input VALUES (";
   for (std::size_t c = 0; c < input.size(); ++c) {
-    create += (c ? ", " : "") + quote_ident(input.field(c).name) + " " + declared_type(input.field(c).type);
+    create += (c ? ", " : "") + quote_sql_identifier(input.field(c).name) + " " + declared_type(input.field(c).type);
     insert += c ? ", ?" : "?";
   }
   if (auto st = op->exec((create + ")").c_str()); !st.ok()) return error(ErrorCode::invalid_argument, "query: input table: " + st.message());

@@ -2,17 +2,10 @@
 
 #include <sqlite3.h>
 
+#include "stream/sqlite_support.h"
+
 namespace tributary::stream {
 namespace {
-
-std::string quote(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 const char* column_type(DataType t) {
   switch (t) {
@@ -28,16 +21,6 @@ Status sqlite_error(sqlite3* db, const std::string& what) {
   return error(ErrorCode::io_error, "sqlite sink: " + what + ": " + sqlite3_errmsg(db));
 }
 
-Status exec(sqlite3* db, const std::string& sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    Status st = error(ErrorCode::io_error, "sqlite sink: " + std::string(message ? message : "error"));
-    sqlite3_free(message);
-    return st;
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<std::unique_ptr<SqliteSink>> SqliteSink::open(const std::filesystem::path& file, const std::string& table,
@@ -47,17 +30,17 @@ Result<std::unique_ptr<SqliteSink>> SqliteSink::open(const std::filesystem::path
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   if (sqlite3_open(file.c_str(), &sink->db_) != SQLITE_OK) return sqlite_error(sink->db_, "cannot open " + file.string());
   sqlite3_busy_timeout(sink->db_, 10000);
-  std::string create = "CREATE TABLE IF NOT EXISTS " + quote(table) + " (";
-  std::string insert = "INSERT INTO " + quote(table) + " VALUES (";
+  std::string create = "CREATE TABLE IF NOT EXISTS " + quote_sql_identifier(table) + " (";
+  std::string insert = "INSERT INTO " + quote_sql_identifier(table) + " VALUES (";
   for (std::size_t i = 0; i < schema.size(); ++i) {
-    create += (i ? ", " : "") + quote(schema.field(i).name) + " " + column_type(schema.field(i).type);
+    create += (i ? ", " : "") + quote_sql_identifier(schema.field(i).name) + " " + column_type(schema.field(i).type);
     insert += i ? ", ?" : "?";
   }
   sink->insert_sql_ = insert + ")";
-  TRIB_RETURN_IF_ERROR(exec(sink->db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
-  TRIB_RETURN_IF_ERROR(exec(sink->db_, create + ")"));
-  TRIB_RETURN_IF_ERROR(exec(sink->db_,
-                            "CREATE TABLE IF NOT EXISTS _tributary_batches (writer TEXT PRIMARY KEY, batch INTEGER)"));
+  TRIB_RETURN_IF_ERROR(exec_sql(sink->db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", "sqlite sink"));
+  TRIB_RETURN_IF_ERROR(exec_sql(sink->db_, create + ")", "sqlite sink"));
+  TRIB_RETURN_IF_ERROR(exec_sql(sink->db_, "CREATE TABLE IF NOT EXISTS _tributary_batches (writer TEXT PRIMARY KEY, batch INTEGER)",
+                                "sqlite sink"));
   return sink;
 }
 
@@ -79,11 +62,11 @@ Status SqliteSink::write(const std::string& writer, std::int64_t batch, const Ba
   std::lock_guard lock(mutex_);
   TRIB_ASSIGN_OR_RETURN(std::int64_t last, last_batch(writer));
   if (batch <= last) return {};  // written before a crash: the re-run must not write it twice
-  TRIB_RETURN_IF_ERROR(exec(db_, "BEGIN IMMEDIATE"));
+  TRIB_RETURN_IF_ERROR(exec_sql(db_, "BEGIN IMMEDIATE", "sqlite sink"));
   sqlite3_stmt* insert = nullptr;
   if (sqlite3_prepare_v2(db_, insert_sql_.c_str(), -1, &insert, nullptr) != SQLITE_OK) {
     Status st = sqlite_error(db_, "prepare insert");
-    (void)exec(db_, "ROLLBACK");
+    (void)exec_sql(db_, "ROLLBACK", "sqlite sink");
     return st;
   }
   for (std::size_t r = 0; r < rows.num_rows(); ++r) {
@@ -110,7 +93,7 @@ Status SqliteSink::write(const std::string& writer, std::int64_t batch, const Ba
     if (sqlite3_step(insert) != SQLITE_DONE) {
       Status st = sqlite_error(db_, "insert");
       sqlite3_finalize(insert);
-      (void)exec(db_, "ROLLBACK");
+      (void)exec_sql(db_, "ROLLBACK", "sqlite sink");
       return st;
     }
     sqlite3_reset(insert);
@@ -124,10 +107,10 @@ Status SqliteSink::write(const std::string& writer, std::int64_t batch, const Ba
   sqlite3_finalize(mark);
   if (rc != SQLITE_DONE) {
     Status st = sqlite_error(db_, "batch id");
-    (void)exec(db_, "ROLLBACK");
+    (void)exec_sql(db_, "ROLLBACK", "sqlite sink");
     return st;
   }
-  return exec(db_, "COMMIT");
+  return exec_sql(db_, "COMMIT", "sqlite sink");
 }
 
 }  // namespace tributary::stream
