@@ -1,16 +1,14 @@
 #include "stream/job.h"
 
-#include <fcntl.h>
-
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "core/failpoint.h"
 #include "io/csv_decoder.h"
 #include "io/json_decoder.h"
 #include "io/json_encoder.h"
-#include "log/file.h"
 #include "log/record_batch.h"
 
 namespace tributary::stream {
@@ -22,35 +20,9 @@ constexpr std::size_t kFetchBytes = 1 << 20;
 constexpr const char* kFinishedKey = "finished";
 constexpr int kFinishPartition = -1;  // the offset-log entry of the end-of-input batch
 
-// A file that only grows by whole batches and is cut back to its committed size on restart.
-class SinkFile {
- public:
-  static Result<std::unique_ptr<SinkFile>> open(const fs::path& path, std::int64_t committed) {
-    std::unique_ptr<SinkFile> s(new SinkFile());
-    std::error_code ec;
-    if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-    TRIB_ASSIGN_OR_RETURN(s->file_, log::File::open(path, O_RDWR | O_CREAT | O_APPEND));
-    TRIB_RETURN_IF_ERROR(s->file_.truncate(static_cast<std::uint64_t>(committed)));  // drop an uncommitted tail
-    s->size_ = committed;
-    return s;
-  }
-  Status append(const std::string& bytes) {
-    if (bytes.empty()) return {};
-    TRIB_RETURN_IF_ERROR(file_.write_all(bytes.data(), bytes.size()));
-    size_ += static_cast<std::int64_t>(bytes.size());
-    return {};
-  }
-  Status sync() { return file_.sync_data(); }
-  std::int64_t size() const { return size_; }
-
- private:
-  log::File file_;
-  std::int64_t size_ = 0;
-};
-
-fs::path part_path(const fs::path& base, int partition, int partitions, const char* suffix = "",
-                   const char* extension = nullptr) {
-  if (partitions == 1 && *suffix == '\0' && extension == nullptr) return base;
+fs::path part_path(const fs::path& base, int partition, int partitions,
+                   const std::string& suffix = "", const char* extension = nullptr) {
+  if (partitions == 1 && suffix.empty() && extension == nullptr) return base;
   fs::path p = base;
   std::string name = base.stem().string();
   if (partitions > 1) name += "-" + std::to_string(partition);
@@ -59,95 +31,274 @@ fs::path part_path(const fs::path& base, int partition, int partitions, const ch
   return p;
 }
 
+// Calls fn(record) for the records of [start, end) of one partition, reading whole batches.
+// `keep` is told about each buffer read, for callers that hold views into it past the call.
+template <typename Fn>
+Status for_each_record(log::PartitionLog& log, std::int64_t start, std::int64_t end, Fn&& fn,
+                       std::vector<ByteBuffer>* keep = nullptr) {
+  ByteBuffer buf;
+  for (std::int64_t offset = start; offset < end;) {
+    buf.clear();
+    TRIB_ASSIGN_OR_RETURN(log::FetchResult fetched, log.read(offset, kFetchBytes, buf));
+    if (fetched.bytes == 0)
+      return error(ErrorCode::out_of_range,
+                   log.name() + " ends before offset " + std::to_string(end));
+    std::size_t pos = 0;
+    while (pos < buf.size()) {
+      const std::size_t size = log::peek_batch_size(buf.span().subspan(pos));
+      TRIB_ASSIGN_OR_RETURN(auto reader,
+                            log::RecordBatchReader::open(buf.span().subspan(pos, size)));
+      log::RecordView rec;
+      while (reader.next(rec)) {
+        if (rec.offset >= offset && rec.offset < end) TRIB_RETURN_IF_ERROR(fn(rec));
+      }
+      TRIB_RETURN_IF_ERROR(reader.status());
+      pos += size;
+    }
+    offset = std::min(end, fetched.next_offset);
+    if (keep) {
+      keep->push_back(std::move(buf));
+      buf = ByteBuffer();
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
+// One step of a task that can reject rows: a decoder, an operator or the merge. Each has its
+// own dead-letter file, like a dead-letter topic per node, so that each is in input order
+// whatever the batch cuts.
+struct Job::Stage {
+  std::unique_ptr<Operator> op;  // null for a decoder or the merge
+  std::string state_id;          // the operator's id in the checkpoint
+  std::string position;          // names the stage in its dead letters: "events-0 operator 1"
+  std::string dead_sink;         // the dead-letter file's name in the checkpoint
+  fs::path dead_path;
+  std::unique_ptr<SinkFile> dead;
+};
+
 struct Job::Task {
+  struct Input {
+    std::unique_ptr<io::JsonDecoder> decoder;
+    std::size_t decode_stage = 0;
+    std::vector<std::size_t> chain;  // stages
+    std::int64_t position = 0;       // next offset to read
+  };
   int partition = 0;
-  std::vector<std::unique_ptr<Operator>> chain;
-  std::unique_ptr<io::JsonDecoder> decoder;
+  std::vector<Input> inputs;
+  std::unique_ptr<MergeOperator> merge;
+  std::vector<std::size_t>
+      merge_stages;                // per input: its dead letters; the first holds the state id
+  std::vector<std::size_t> chain;  // stages after the merge
+  std::vector<Stage> stages;
   std::unique_ptr<SinkFile> sink;
-  // Dead letters, {"reason","position","raw"} per line: [0] from decoding, [i + 1] from
-  // operator i. One output per stage, like a dead-letter topic per node, so that each is in
-  // input order whatever the batch cuts.
-  std::vector<std::unique_ptr<SinkFile>> dead;
   std::string sink_name;
-  std::int64_t position = 0;
   Status status;
+};
+
+struct Job::Table {
+  std::shared_ptr<LookupTable> table;
+  std::shared_ptr<log::Topic> topic;
+  std::vector<std::int64_t> positions;  // per partition: next offset to apply
+  std::string dead_sink;
+  std::unique_ptr<SinkFile> dead;
 };
 
 Job::~Job() = default;
 
-std::string Job::dead_name(const Task& task, std::size_t stage) {
-  return "dead-" + std::to_string(task.partition) + "-" + std::to_string(stage);
-}
-
 Result<std::unique_ptr<Job>> Job::open(const JobConfig& config, log::LogManager& logs) {
   std::unique_ptr<Job> job(new Job());
   job->config_ = config;
-  TRIB_ASSIGN_OR_RETURN(job->topic_, logs.topic(config.input_topic));
+  if (config.inputs.empty())
+    return error(ErrorCode::invalid_argument, "a job needs at least one input");
+  if (config.inputs.size() > 1 && !config.merge) {
+    return error(ErrorCode::invalid_argument, "a job with several inputs needs a union or a join");
+  }
   TRIB_ASSIGN_OR_RETURN(job->store_, CheckpointStore::open(config.checkpoint_path));
-  const int partitions = job->topic_->partition_count();
+  TRIB_RETURN_IF_ERROR(job->open_tasks(logs));
+  TRIB_RETURN_IF_ERROR(job->recover());
+  return job;
+}
+
+Status Job::open_tasks(log::LogManager& logs) {
+  for (const auto& input : config_.inputs) {
+    TRIB_ASSIGN_OR_RETURN(auto topic, logs.topic(input.topic));
+    if (!topics_.empty() && topic->partition_count() != topics_.front()->partition_count()) {
+      return error(ErrorCode::invalid_argument,
+                   "inputs '" + config_.inputs.front().topic + "' (" +
+                       std::to_string(topics_.front()->partition_count()) + " partitions) and '" +
+                       input.topic + "' (" + std::to_string(topic->partition_count()) +
+                       ") are not co-partitioned");
+    }
+    topics_.push_back(std::move(topic));
+  }
+  for (const auto& t : config_.tables) {
+    for (const auto& input : config_.inputs) {
+      if (input.topic == t->spec().topic) {
+        return error(ErrorCode::invalid_argument,
+                     "topic '" + input.topic + "' is both an input and a table");
+      }
+    }
+    auto table = std::make_unique<Table>();
+    table->table = t;
+    TRIB_ASSIGN_OR_RETURN(table->topic, logs.topic(t->spec().topic));
+    table->positions.assign(static_cast<std::size_t>(table->topic->partition_count()), 0);
+    table->dead_sink = "dead-table-" + t->spec().topic;
+    tables_.push_back(std::move(table));
+  }
+
+  const int partitions = topics_.front()->partition_count();
+  const bool single = config_.inputs.size() == 1;
+  const char* dead_extension = config_.sqlite_table.empty() ? nullptr : ".jsonl";
+  Schema out_schema;
   for (int p = 0; p < partitions; ++p) {
     auto task = std::make_unique<Task>();
     task->partition = p;
-    task->decoder = std::make_unique<io::JsonDecoder>(config.input_schema);
-    Schema schema = config.input_schema;
-    for (std::size_t i = 0; i < config.chain.size(); ++i) {
-      auto op = config.chain[i](schema);
-      if (!op.ok()) return error(ErrorCode::invalid_argument, "operator " + std::to_string(i) + ": " + op.status().message());
+    const std::string ps = std::to_string(p);
+    // `suffix` names the dead-letter file (`<stem>-<p><suffix>.jsonl`), `name` its position in
+    // the checkpoint.
+    auto add_stage = [&](std::unique_ptr<Operator> op, std::string state_id, std::string position,
+                         const std::string& suffix, const std::string& name) {
+      Stage s;
+      s.op = std::move(op);
+      s.state_id = std::move(state_id);
+      s.position = std::move(position);
+      s.dead_sink = "dead-" + ps + "-" + name;
+      s.dead_path = part_path(config_.sink_path, p, partitions, suffix, dead_extension);
+      task->stages.push_back(std::move(s));
+      return task->stages.size() - 1;
+    };
+    // Operator factories, checked in order; an error names the operator.
+    auto build = [&](const OperatorFactory& factory, Schema& schema,
+                     const std::string& what) -> Result<std::unique_ptr<Operator>> {
+      auto op = factory(schema);
+      if (!op.ok()) return error(ErrorCode::invalid_argument, what + ": " + op.status().message());
       schema = (*op)->output_schema();
-      task->chain.push_back(std::move(op).value());
+      return std::move(op).value();
+    };
+    std::vector<Schema> merged_inputs;
+    for (const auto& input : config_.inputs) {
+      Task::Input in;
+      in.decoder = std::make_unique<io::JsonDecoder>(input.schema);
+      const std::string label = single ? "" : input.topic;
+      in.decode_stage =
+          add_stage(nullptr, "", "", single ? ".dead" : ".dead-" + label, single ? "0" : label);
+      Schema schema = input.schema;
+      std::vector<OperatorFactory> chain = input.chain;
+      if (single) chain.insert(chain.end(), config_.chain.begin(), config_.chain.end());
+      for (std::size_t i = 0; i < chain.size(); ++i) {
+        const std::string n = std::to_string(i);
+        TRIB_ASSIGN_OR_RETURN(
+            auto op,
+            build(chain[i], schema, single ? "operator " + n : input.topic + " operator " + n));
+        // One input: the names of a chain without inputs of its own (dead-<i>, p<p>/<i>).
+        if (single) {
+          in.chain.push_back(add_stage(std::move(op), "p" + ps + "/" + n,
+                                       input.topic + "-" + ps + " operator " + n, ".dead-" + n,
+                                       std::to_string(i + 1)));
+        } else {
+          in.chain.push_back(add_stage(std::move(op), "p" + ps + "/" + label + "/" + n,
+                                       input.topic + "-" + ps + " operator " + n,
+                                       ".dead-" + label + "-" + n, label + "-" + n));
+        }
+      }
+      merged_inputs.push_back(schema);
+      task->inputs.push_back(std::move(in));
     }
-    task->sink_name = "sink-" + std::to_string(p);
-    job->tasks_.push_back(std::move(task));
+    Schema schema = merged_inputs.front();
+    if (!single) {
+      auto merge = config_.merge(merged_inputs);
+      if (!merge.ok())
+        return error(ErrorCode::invalid_argument, "merge: " + merge.status().message());
+      task->merge = std::move(merge).value();
+      schema = task->merge->output_schema();
+      // A dead-letter file per input: each stays in its input's order whatever the cuts.
+      for (std::size_t k = 0; k < config_.inputs.size(); ++k) {
+        const std::string& topic = config_.inputs[k].topic;
+        task->merge_stages.push_back(add_stage(nullptr, k == 0 ? "p" + ps + "/merge" : "",
+                                               topic + "-" + ps + " merge", ".dead-merge-" + topic,
+                                               "merge-" + topic));
+      }
+      for (std::size_t i = 0; i < config_.chain.size(); ++i) {
+        TRIB_ASSIGN_OR_RETURN(auto op,
+                              build(config_.chain[i], schema, "operator " + std::to_string(i)));
+        const std::string n = std::to_string(i);
+        task->chain.push_back(add_stage(std::move(op), "p" + ps + "/" + n,
+                                        "merged-" + ps + " operator " + n, ".dead-" + n, n));
+      }
+    }
+    out_schema = schema;
+    task->sink_name = "sink-" + ps;
+    tasks_.push_back(std::move(task));
   }
-  if (!config.sqlite_table.empty()) {
-    const Schema& out = job->tasks_.front()->chain.empty() ? config.input_schema
-                                                           : job->tasks_.front()->chain.back()->output_schema();
-    TRIB_ASSIGN_OR_RETURN(job->sqlite_, SqliteSink::open(config.sink_path, config.sqlite_table, out));
+  if (!config_.sqlite_table.empty()) {
+    TRIB_ASSIGN_OR_RETURN(sqlite_,
+                          SqliteSink::open(config_.sink_path, config_.sqlite_table, out_schema));
   }
-  TRIB_RETURN_IF_ERROR(job->recover());
-  return job;
+  return {};
 }
 
 Status Job::recover() {
   const int partitions = static_cast<int>(tasks_.size());
   for (auto& task : tasks_) {
-    for (std::size_t i = 0; i < task->chain.size(); ++i) {
-      const std::string id = "p" + std::to_string(task->partition) + "/" + std::to_string(i);
+    for (auto& stage : task->stages) {
+      TRIB_ASSIGN_OR_RETURN(auto dead_size, store_->sink_position(stage.dead_sink));
+      TRIB_ASSIGN_OR_RETURN(stage.dead, SinkFile::open(stage.dead_path, dead_size.value_or(0)));
+      if (stage.state_id.empty()) continue;
       Status restored;
-      TRIB_RETURN_IF_ERROR(store_->load_state(id, [&](std::string_view k, std::string_view v) {
-        if (restored.ok()) restored = task->chain[i]->restore(k, v);
-      }));
+      TRIB_RETURN_IF_ERROR(
+          store_->load_state(stage.state_id, [&](std::string_view k, std::string_view v) {
+            if (!restored.ok()) return;
+            restored = stage.op ? stage.op->restore(k, v) : task->merge->restore(k, v);
+          }));
       TRIB_RETURN_IF_ERROR(restored);
     }
     if (!sqlite_) {
       TRIB_ASSIGN_OR_RETURN(auto sink_size, store_->sink_position(task->sink_name));
-      TRIB_ASSIGN_OR_RETURN(task->sink, SinkFile::open(part_path(config_.sink_path, task->partition, partitions),
-                                                       sink_size.value_or(0)));
+      TRIB_ASSIGN_OR_RETURN(
+          task->sink, SinkFile::open(part_path(config_.sink_path, task->partition, partitions),
+                                     sink_size.value_or(0)));
     }
-    for (std::size_t stage = 0; stage <= task->chain.size(); ++stage) {
-      TRIB_ASSIGN_OR_RETURN(auto dead_size, store_->sink_position(dead_name(*task, stage)));
-      const std::string suffix = stage == 0 ? ".dead" : ".dead-" + std::to_string(stage - 1);
-      TRIB_ASSIGN_OR_RETURN(auto file, SinkFile::open(part_path(config_.sink_path, task->partition, partitions,
-                                                                suffix.c_str(), sqlite_ ? ".jsonl" : nullptr),
-                                                      dead_size.value_or(0)));
-      task->dead.push_back(std::move(file));
+    for (std::size_t k = 0; k < task->inputs.size(); ++k) {
+      task->inputs[k].position = topics_[k]->partition(task->partition).start_offset();
     }
-    task->position = topic_->partition(task->partition).start_offset();
+  }
+  for (auto& table : tables_) {
+    TRIB_ASSIGN_OR_RETURN(auto dead_size, store_->sink_position(table->dead_sink));
+    TRIB_ASSIGN_OR_RETURN(table->dead,
+                          SinkFile::open(part_path(config_.sink_path, 0, 1,
+                                                   ".dead-" + table->table->spec().topic, ".jsonl"),
+                                         dead_size.value_or(0)));
+    for (std::size_t q = 0; q < table->positions.size(); ++q) {
+      table->positions[q] = table->topic->partition(static_cast<int>(q)).start_offset();
+    }
   }
   TRIB_RETURN_IF_ERROR(store_->load_state("job", [&](std::string_view k, std::string_view) {
     if (k == kFinishedKey) finished_ = true;
   }));
   TRIB_ASSIGN_OR_RETURN(auto committed, store_->last_committed());
   TRIB_ASSIGN_OR_RETURN(auto logged, store_->last_logged());
+  std::vector<OffsetRange> table_replay;
   if (committed) {
     TRIB_ASSIGN_OR_RETURN(auto ranges, store_->offsets_of(*committed));
     for (const auto& r : ranges) {
-      if (r.partition >= 0) tasks_[static_cast<std::size_t>(r.partition)]->position = r.end;
+      if (r.partition < 0) continue;
+      for (std::size_t k = 0; k < config_.inputs.size(); ++k) {
+        if (config_.inputs[k].topic == r.topic)
+          tasks_[static_cast<std::size_t>(r.partition)]->inputs[k].position = r.end;
+      }
+      for (auto& table : tables_) {
+        if (table->table->spec().topic != r.topic) continue;
+        table_replay.push_back(
+            {r.topic, r.partition, table->positions[static_cast<std::size_t>(r.partition)], r.end});
+      }
     }
     next_batch_ = *committed + 1;
   }
+  // Tables are not checkpointed: they are rebuilt from their topics, the dead letters of
+  // what was applied before being already written.
+  TRIB_RETURN_IF_ERROR(apply_tables(table_replay, /*replay=*/true));
   if (logged && (!committed || *logged > *committed)) {
     // The log is the lineage: run the interrupted batch again, with exactly its offsets.
     TRIB_ASSIGN_OR_RETURN(auto ranges, store_->offsets_of(*logged));
@@ -162,125 +313,134 @@ Result<bool> Job::run_batch() {
   if (finished_) return false;
   std::vector<OffsetRange> ranges;
   bool any = false;
+  const auto streams = static_cast<std::int64_t>(tasks_.size() * config_.inputs.size());
   const std::int64_t per_partition =
       config_.max_records_per_batch > 0
-          ? std::max<std::int64_t>(1, (config_.max_records_per_batch + static_cast<std::int64_t>(tasks_.size()) - 1) /
-                                          static_cast<std::int64_t>(tasks_.size()))
+          ? std::max<std::int64_t>(1, (config_.max_records_per_batch + streams - 1) / streams)
           : 0;
   for (const auto& task : tasks_) {
-    const std::int64_t end_offset = topic_->partition(task->partition).end_offset();
-    std::int64_t end = end_offset;
-    if (per_partition > 0) end = std::min(end, task->position + per_partition);
-    ranges.push_back({config_.input_topic, task->partition, task->position, end});
-    any = any || end > task->position;
+    for (std::size_t k = 0; k < task->inputs.size(); ++k) {
+      const auto& in = task->inputs[k];
+      std::int64_t end = topics_[k]->partition(task->partition).end_offset();
+      if (per_partition > 0) end = std::min(end, in.position + per_partition);
+      ranges.push_back({config_.inputs[k].topic, task->partition, in.position, end});
+      any = any || end > in.position;
+    }
   }
   if (!any) return false;
+  // Tables are read to their end, whatever the batch limit: a row joins the table as it
+  // was when its batch started.
+  for (const auto& table : tables_) {
+    for (std::size_t q = 0; q < table->positions.size(); ++q) {
+      const std::int64_t end = table->topic->partition(static_cast<int>(q)).end_offset();
+      ranges.push_back({table->table->spec().topic, static_cast<int>(q), table->positions[q], end});
+    }
+  }
   TRIB_RETURN_IF_ERROR(store_->log_offsets(next_batch_, ranges));
   failpoint("after_offset_log");
   TRIB_RETURN_IF_ERROR(execute(next_batch_, ranges));
   return true;
 }
 
-Status Job::execute(std::int64_t batch, const std::vector<OffsetRange>& ranges) {
-  // Tasks are independent (own state, own sink file): spread them over the worker threads.
-  const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(config_.threads, tasks_.size()));
-  auto run_some = [&](std::size_t first) {
-    for (std::size_t i = first; i < ranges.size(); i += threads) {
-      auto& task = *tasks_[static_cast<std::size_t>(ranges[i].partition)];
-      task.status = run_task(task, ranges[i], batch);
+Status Job::apply_tables(const std::vector<OffsetRange>& ranges, bool replay) {
+  for (auto& table : tables_) {
+    std::vector<io::DeadLetter> dead;
+    for (const auto& r : ranges) {
+      if (r.topic != table->table->spec().topic || r.start >= r.end) continue;
+      auto& log = table->topic->partition(r.partition);
+      const std::string prefix = r.topic + "-" + std::to_string(r.partition) + "@";
+      TRIB_RETURN_IF_ERROR(
+          for_each_record(log, r.start, r.end, [&](const log::RecordView& rec) -> Status {
+            table->table->apply(rec.key, rec.value, prefix + std::to_string(rec.offset), dead);
+            return {};
+          }));
+      table->positions[static_cast<std::size_t>(r.partition)] = r.end;
     }
+    if (!replay) {
+      TRIB_RETURN_IF_ERROR(write_dead(dead, *table->dead));
+      metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead.size()),
+                                      std::memory_order_relaxed);
+    }
+  }
+  return {};
+}
+
+Status Job::execute(std::int64_t batch, const std::vector<OffsetRange>& ranges) {
+  TRIB_RETURN_IF_ERROR(apply_tables(ranges, /*replay=*/false));
+  // Each task's ranges, one per input, in input order.
+  std::vector<std::vector<OffsetRange>> per_task(tasks_.size());
+  for (const auto& task : tasks_) {
+    for (std::size_t k = 0; k < task->inputs.size(); ++k) {
+      const std::int64_t at = task->inputs[k].position;
+      per_task[static_cast<std::size_t>(task->partition)].push_back(
+          {config_.inputs[k].topic, task->partition, at, at});
+    }
+  }
+  for (const auto& r : ranges) {
+    if (r.partition < 0 || static_cast<std::size_t>(r.partition) >= tasks_.size()) continue;
+    for (auto& own : per_task[static_cast<std::size_t>(r.partition)]) {
+      if (own.topic == r.topic) own = r;
+    }
+  }
+  // Tasks are independent (own state, own sink file): spread them over the worker threads.
+  const std::size_t threads =
+      std::max<std::size_t>(1, std::min<std::size_t>(config_.threads, tasks_.size()));
+  auto run_some = [&](std::size_t first) {
+    for (std::size_t i = first; i < tasks_.size(); i += threads)
+      tasks_[i]->status = run_task(*tasks_[i], per_task[i], batch);
   };
   std::vector<std::thread> workers;
   for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(run_some, t);
   run_some(0);
   for (auto& w : workers) w.join();
   for (const auto& task : tasks_) TRIB_RETURN_IF_ERROR(task->status);
-  for (const auto& r : ranges) tasks_[static_cast<std::size_t>(r.partition)]->position = r.end;
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
+    for (std::size_t k = 0; k < per_task[i].size(); ++k)
+      tasks_[i]->inputs[k].position = per_task[i][k].end;
+  }
   return commit(batch);
 }
 
-Status Job::run_task(Task& task, const OffsetRange& range, std::int64_t batch) {
-  auto& log = topic_->partition(task.partition);
-  Batch input(config_.input_schema);
-  std::vector<std::vector<io::DeadLetter>> dead(task.chain.size() + 1);
-  ByteBuffer buf;
-  std::string position_prefix = config_.input_topic + "-" + std::to_string(task.partition) + "@";
-  const bool csv = config_.input_format == JobConfig::Format::csv;
-  std::vector<ByteBuffer> fetched_buffers;  // CSV rows are decoded together at the end
-  std::vector<std::pair<std::int64_t, std::string_view>> csv_values;
-  for (std::int64_t offset = range.start; offset < range.end;) {
-    buf.clear();
-    TRIB_ASSIGN_OR_RETURN(log::FetchResult fetched, log.read(offset, kFetchBytes, buf));
-    if (fetched.bytes == 0) return error(ErrorCode::out_of_range, log.name() + " ends before offset " + std::to_string(range.end));
-    std::size_t pos = 0;
-    while (pos < buf.size()) {
-      const std::size_t size = log::peek_batch_size(buf.span().subspan(pos));
-      TRIB_ASSIGN_OR_RETURN(auto reader, log::RecordBatchReader::open(buf.span().subspan(pos, size)));
-      log::RecordView rec;
-      while (reader.next(rec)) {
-        if (rec.offset < offset || rec.offset >= range.end) continue;
-        metrics_.records_in.fetch_add(1, std::memory_order_relaxed);
-        if (csv) {
-          csv_values.emplace_back(rec.offset, rec.value.value_or(std::string_view()));
-          continue;
-        }
-        TRIB_RETURN_IF_ERROR(task.decoder->decode_value(rec.value.value_or(std::string_view()),
-                                                        position_prefix + std::to_string(rec.offset), input, dead[0]));
-      }
-      TRIB_RETURN_IF_ERROR(reader.status());
-      pos += size;
-    }
-    offset = std::min(range.end, fetched.next_offset);
-    if (csv) {  // the views in csv_values point into this buffer: keep it
-      fetched_buffers.push_back(std::move(buf));
-      buf = ByteBuffer();
-    }
+Status Job::read_input(Task& task, std::size_t k, const OffsetRange& range, Batch& out,
+                       std::vector<io::DeadLetter>& dead) {
+  const JobInput& input = config_.inputs[k];
+  auto& log = topics_[k]->partition(task.partition);
+  const std::string prefix = input.topic + "-" + std::to_string(task.partition) + "@";
+  if (input.format == JobInput::Format::csv) {
+    // CSV rows are decoded together at the end; the views point into the kept buffers.
+    std::vector<ByteBuffer> buffers;
+    std::vector<std::pair<std::int64_t, std::string_view>> values;
+    TRIB_RETURN_IF_ERROR(for_each_record(
+        log, range.start, range.end,
+        [&](const log::RecordView& rec) -> Status {
+          values.emplace_back(rec.offset, rec.value.value_or(std::string_view()));
+          return {};
+        },
+        &buffers));
+    metrics_.records_in.fetch_add(static_cast<std::int64_t>(values.size()),
+                                  std::memory_order_relaxed);
+    return decode_csv(input, prefix, values, out, dead);
   }
-  if (csv) TRIB_RETURN_IF_ERROR(decode_csv(task, csv_values, input, dead[0]));
-  // Through the chain; what an operator rejects becomes a dead letter naming the operator.
-  Batch current = std::move(input);
-  for (std::size_t i = 0; i < task.chain.size(); ++i) {
-    Batch out(task.chain[i]->output_schema());
-    std::vector<Rejected> rejected;
-    if (current.num_rows() > 0) task.chain[i]->process(current, out, rejected);
-    task.chain[i]->end_batch(out);
-    for (const auto& r : rejected) {
-      io::DeadLetter d;
-      d.reason = r.reason;
-      d.position = config_.input_topic + "-" + std::to_string(task.partition) + " operator " + std::to_string(i);
-      std::string row;
-      io::JsonEncoder(current.schema()).append_row(current, r.row, row);
-      d.raw = std::move(row);
-      dead[i + 1].push_back(std::move(d));
-    }
-    current = std::move(out);
-  }
-  metrics_.records_out.fetch_add(static_cast<std::int64_t>(current.num_rows()), std::memory_order_relaxed);
-  TRIB_RETURN_IF_ERROR(write_rows(task, current, batch));
-  for (std::size_t stage = 0; stage < dead.size(); ++stage) {
-    std::string dead_text;
-    for (const auto& d : dead[stage]) {
-      dead_text += "{\"reason\":";
-      io::append_json_string(dead_text, d.reason);
-      dead_text += ",\"position\":";
-      io::append_json_string(dead_text, d.position);
-      dead_text += ",\"raw\":";
-      io::append_json_string(dead_text, d.raw);
-      dead_text += "}\n";
-    }
-    metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead[stage].size()), std::memory_order_relaxed);
-    TRIB_RETURN_IF_ERROR(task.dead[stage]->append(dead_text));
-  }
+  std::int64_t records = 0;
+  io::JsonDecoder& decoder = *task.inputs[k].decoder;
+  TRIB_RETURN_IF_ERROR(
+      for_each_record(log, range.start, range.end, [&](const log::RecordView& rec) -> Status {
+        ++records;
+        return decoder.decode_value(rec.value.value_or(std::string_view()),
+                                    prefix + std::to_string(rec.offset), out, dead);
+      }));
+  metrics_.records_in.fetch_add(records, std::memory_order_relaxed);
   return {};
 }
 
-Status Job::decode_csv(Task& task, const std::vector<std::pair<std::int64_t, std::string_view>>& values, Batch& out,
-                       std::vector<io::DeadLetter>& dead) const {
+Status Job::decode_csv(const JobInput& input, const std::string& prefix,
+                       const std::vector<std::pair<std::int64_t, std::string_view>>& values,
+                       Batch& out, std::vector<io::DeadLetter>& dead) const {
   if (values.empty()) return {};
   io::CsvDecodeOptions options;
-  options.separator = config_.csv_separator;
+  options.separator = input.csv_separator;
   options.header = false;
-  for (const auto& f : config_.input_schema.fields()) {
+  for (const auto& f : input.schema.fields()) {
     options.column_names.push_back(f.name);
     options.types[f.name] = f.type;
   }
@@ -299,16 +459,96 @@ Status Job::decode_csv(Task& task, const std::vector<std::pair<std::int64_t, std
   decoder.finish();
   Batch decoded = decoder.take_batch();
   for (std::size_t r = 0; r < decoded.num_rows(); ++r) {
-    for (std::size_t c = 0; c < decoded.num_columns(); ++c) out.column(c).append_from(decoded.column(c), r);
+    for (std::size_t c = 0; c < decoded.num_columns(); ++c)
+      out.column(c).append_from(decoded.column(c), r);
   }
-  const std::string prefix = config_.input_topic + "-" + std::to_string(task.partition) + "@";
   for (auto& d : decoder.take_dead_letters()) {
     const std::uint64_t at = std::stoull(d.position.substr(d.position.rfind(':') + 1));
     const auto it = std::upper_bound(first_lines.begin(), first_lines.end(), at);
-    d.position = prefix + std::to_string(values[static_cast<std::size_t>(it - first_lines.begin()) - 1].first);
+    d.position = prefix + std::to_string(
+                              values[static_cast<std::size_t>(it - first_lines.begin()) - 1].first);
     dead.push_back(std::move(d));
   }
   return {};
+}
+
+namespace {
+io::DeadLetter rejected_row(const Batch& from, const Rejected& r, const std::string& position) {
+  io::DeadLetter d;
+  d.reason = r.reason;
+  d.position = position;
+  io::JsonEncoder(from.schema()).append_row(from, r.row, d.raw);
+  return d;
+}
+}  // namespace
+
+Batch Job::run_stages(Task& task, const std::vector<std::size_t>& stages, Batch in, bool finishing,
+                      std::vector<std::vector<io::DeadLetter>>& dead) {
+  // What an operator rejects becomes a dead letter naming the operator.
+  Batch current = std::move(in);
+  for (const std::size_t s : stages) {
+    Operator& op = *task.stages[s].op;
+    Batch out(op.output_schema());
+    std::vector<Rejected> rejected;
+    if (current.num_rows() > 0) op.process(current, out, rejected);
+    op.end_batch(out);
+    if (finishing) op.finish(out);
+    for (const auto& r : rejected)
+      dead[s].push_back(rejected_row(current, r, task.stages[s].position));
+    current = std::move(out);
+  }
+  return current;
+}
+
+Batch Job::run_merge(Task& task, std::vector<Batch> inputs, bool finishing,
+                     std::vector<std::vector<io::DeadLetter>>& dead) {
+  Batch out(task.merge->output_schema());
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    std::vector<Rejected> rejected;
+    if (inputs[k].num_rows() > 0) task.merge->process(k, inputs[k], out, rejected);
+    const Stage& stage = task.stages[task.merge_stages[k]];
+    for (const auto& r : rejected)
+      dead[task.merge_stages[k]].push_back(rejected_row(inputs[k], r, stage.position));
+  }
+  task.merge->end_batch(out);
+  if (finishing) task.merge->finish(out);
+  return out;
+}
+
+Status Job::run_task(Task& task, const std::vector<OffsetRange>& ranges, std::int64_t batch) {
+  std::vector<std::vector<io::DeadLetter>> dead(task.stages.size());
+  std::vector<Batch> outs;
+  for (std::size_t k = 0; k < task.inputs.size(); ++k) {
+    Batch input(config_.inputs[k].schema);
+    TRIB_RETURN_IF_ERROR(read_input(task, k, ranges[k], input, dead[task.inputs[k].decode_stage]));
+    outs.push_back(run_stages(task, task.inputs[k].chain, std::move(input), false, dead));
+  }
+  Batch result = task.merge ? run_stages(task, task.chain,
+                                         run_merge(task, std::move(outs), false, dead), false, dead)
+                            : std::move(outs.front());
+  metrics_.records_out.fetch_add(static_cast<std::int64_t>(result.num_rows()),
+                                 std::memory_order_relaxed);
+  TRIB_RETURN_IF_ERROR(write_rows(task, result, batch));
+  for (std::size_t s = 0; s < dead.size(); ++s) {
+    metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead[s].size()),
+                                    std::memory_order_relaxed);
+    TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task.stages[s].dead));
+  }
+  return {};
+}
+
+Status Job::write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file) {
+  std::string text;
+  for (const auto& d : letters) {
+    text += "{\"reason\":";
+    io::append_json_string(text, d.reason);
+    text += ",\"position\":";
+    io::append_json_string(text, d.position);
+    text += ",\"raw\":";
+    io::append_json_string(text, d.raw);
+    text += "}\n";
+  }
+  return file.append(text);
 }
 
 Status Job::write_rows(Task& task, const Batch& rows, std::int64_t batch) {
@@ -330,13 +570,17 @@ Status Job::commit(std::int64_t batch) {
       TRIB_RETURN_IF_ERROR(task->sink->sync());
       sinks[task->sink_name] = task->sink->size();
     }
-    for (std::size_t stage = 0; stage < task->dead.size(); ++stage) {
-      TRIB_RETURN_IF_ERROR(task->dead[stage]->sync());
-      sinks[dead_name(*task, stage)] = task->dead[stage]->size();
+    for (auto& stage : task->stages) {
+      TRIB_RETURN_IF_ERROR(stage.dead->sync());
+      sinks[stage.dead_sink] = stage.dead->size();
+      if (stage.op) stage.op->save_changes(stage.state_id, changes);
     }
-    for (std::size_t i = 0; i < task->chain.size(); ++i) {
-      task->chain[i]->save_changes("p" + std::to_string(task->partition) + "/" + std::to_string(i), changes);
-    }
+    if (task->merge)
+      task->merge->save_changes(task->stages[task->merge_stages.front()].state_id, changes);
+  }
+  for (auto& table : tables_) {
+    TRIB_RETURN_IF_ERROR(table->dead->sync());
+    sinks[table->dead_sink] = table->dead->size();
   }
   if (finished_) changes.put.emplace_back("job", kFinishedKey, "1");
   failpoint("before_commit");
@@ -350,19 +594,23 @@ Status Job::commit(std::int64_t batch) {
 Status Job::finish_input(bool logged) {
   // The end of input is a batch of its own, marked in the offset log, so that a crash in the
   // middle of it is recovered as a finish again (the SQLite sink then skips what it has).
-  if (!logged) TRIB_RETURN_IF_ERROR(store_->log_offsets(next_batch_, {{"", kFinishPartition, 0, 0}}));
-  // End of bounded input: each operator's final output flows through the rest of the chain.
+  if (!logged)
+    TRIB_RETURN_IF_ERROR(store_->log_offsets(next_batch_, {{"", kFinishPartition, 0, 0}}));
+  // End of bounded input: each operator's final output flows through the rest of the job.
   for (auto& task : tasks_) {
-    Batch carry;
-    for (std::size_t i = 0; i < task->chain.size(); ++i) {
-      Batch out(task->chain[i]->output_schema());
-      std::vector<Rejected> rejected;
-      if (carry.num_rows() > 0) task->chain[i]->process(carry, out, rejected);
-      task->chain[i]->end_batch(out);
-      task->chain[i]->finish(out);
-      carry = std::move(out);
+    std::vector<std::vector<io::DeadLetter>> dead(task->stages.size());
+    std::vector<Batch> outs;
+    for (std::size_t k = 0; k < task->inputs.size(); ++k) {
+      outs.push_back(
+          run_stages(*task, task->inputs[k].chain, Batch(config_.inputs[k].schema), true, dead));
     }
-    TRIB_RETURN_IF_ERROR(write_rows(*task, carry, next_batch_));
+    Batch result = task->merge
+                       ? run_stages(*task, task->chain,
+                                    run_merge(*task, std::move(outs), true, dead), true, dead)
+                       : std::move(outs.front());
+    TRIB_RETURN_IF_ERROR(write_rows(*task, result, next_batch_));
+    for (std::size_t s = 0; s < dead.size(); ++s)
+      TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task->stages[s].dead));
   }
   finished_ = true;
   return commit(next_batch_);

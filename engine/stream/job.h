@@ -1,10 +1,14 @@
-// A micro-batch job: one input topic, a chain of columnar operators per input partition
-// (one task each), JSON-lines file sinks, and a checkpoint that makes every batch
+// A micro-batch job: one or more co-partitioned input topics, each with its own chain of
+// columnar operators, meeting in a union or a join, then one more chain; lookup tables read
+// from topics of their own; JSON-lines file sinks or a SQLite table. One task per partition
+// number: task p reads partition p of every input. A checkpoint makes every batch
 // exactly-once (semantics.md, "Micro-batches, checkpoints and recovery"):
-//   batch N: choose end offsets and log them -> read, decode, process, write sinks ->
-//            operator state, sink sizes and commit N in one SQLite transaction.
-// On open, sinks are cut back to their committed size and a logged but uncommitted batch
-// is run again with exactly its offsets.
+//   batch N: choose end offsets of every input and table partition and log them -> read,
+//            decode, process, write sinks -> operator state, sink sizes and commit N in one
+//            SQLite transaction.
+// On open, sinks are cut back to their committed size, tables are rebuilt from their topics
+// up to the committed offsets, and a logged but uncommitted batch is run again with exactly
+// its offsets.
 #pragma once
 
 #include <atomic>
@@ -16,10 +20,12 @@
 #include <vector>
 
 #include "core/status.h"
+#include "io/dead_letter.h"
 #include "log/log_manager.h"
 #include "stream/checkpoint_store.h"
-#include "io/dead_letter.h"
+#include "stream/lookup_table.h"
 #include "stream/operator.h"
+#include "stream/sink_file.h"
 #include "stream/sqlite_sink.h"
 
 namespace tributary::stream {
@@ -27,16 +33,29 @@ namespace tributary::stream {
 enum class Trigger { interval, available_now, continuous };
 
 using OperatorFactory = std::function<Result<std::unique_ptr<Operator>>(const Schema& input)>;
+using MergeFactory =
+    std::function<Result<std::unique_ptr<MergeOperator>>(const std::vector<Schema>& inputs)>;
+
+struct JobInput {
+  std::string topic;
+  Schema schema;  // fields read from each record's value
+  // Each record's value is one JSON object, or one CSV row (no header; fields in schema order).
+  enum class Format { jsonl, csv } format = Format::jsonl;
+  char csv_separator = ',';
+  std::vector<OperatorFactory> chain;  // on this input alone, before the inputs meet
+};
 
 struct JobConfig {
   std::string name;
-  std::string input_topic;
-  Schema input_schema;  // fields read from each record's value
-  // Each record's value is one JSON object, or one CSV row (no header; fields in schema order).
-  enum class Format { jsonl, csv } input_format = Format::jsonl;
-  char csv_separator = ',';
-  std::vector<OperatorFactory> chain;
-  // JSON lines. With several input partitions each task writes its own part file,
+  // All with the same number of partitions (co-partitioned, as Kafka Streams requires).
+  std::vector<JobInput> inputs;
+  // How two or more inputs meet (make_union_merge, make_stream_join); unused with one.
+  MergeFactory merge;
+  std::vector<OperatorFactory> chain;  // after the merge
+  // Tables that operators of the chains look rows up in (make_lookup_join): the job keeps
+  // them up to date. Their dead letters go to `<stem>.dead-<topic>.jsonl`.
+  std::vector<std::shared_ptr<LookupTable>> tables;
+  // JSON lines. With several partitions each task writes its own part file,
   // `<stem>-<partition><ext>`, so that output never depends on how batches interleave.
   std::filesystem::path sink_path;
   // With a table name, the rows go to that table of the SQLite database at sink_path instead
@@ -73,17 +92,29 @@ class Job {
   struct Task;
   Job() = default;
   Status recover();
+  struct Stage;
+  struct Table;
+  Status open_tasks(log::LogManager& logs);
   Status execute(std::int64_t batch, const std::vector<OffsetRange>& ranges);
-  Status run_task(Task& task, const OffsetRange& range, std::int64_t batch);
-  Status decode_csv(Task& task, const std::vector<std::pair<std::int64_t, std::string_view>>& values, Batch& out,
-                    std::vector<io::DeadLetter>& dead) const;
+  Status apply_tables(const std::vector<OffsetRange>& ranges, bool replay);
+  Status run_task(Task& task, const std::vector<OffsetRange>& ranges, std::int64_t batch);
+  Status read_input(Task& task, std::size_t input, const OffsetRange& range, Batch& out,
+                    std::vector<io::DeadLetter>& dead);
+  Status decode_csv(const JobInput& input, const std::string& prefix,
+                    const std::vector<std::pair<std::int64_t, std::string_view>>& values,
+                    Batch& out, std::vector<io::DeadLetter>& dead) const;
+  Batch run_stages(Task& task, const std::vector<std::size_t>& stages, Batch in, bool finishing,
+                   std::vector<std::vector<io::DeadLetter>>& dead);
+  Batch run_merge(Task& task, std::vector<Batch> inputs, bool finishing,
+                  std::vector<std::vector<io::DeadLetter>>& dead);
   Status write_rows(Task& task, const Batch& rows, std::int64_t batch);
+  Status write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file);
   Status commit(std::int64_t batch);
   Status finish_input(bool logged);
-  static std::string dead_name(const Task& task, std::size_t stage);
 
   JobConfig config_;
-  std::shared_ptr<log::Topic> topic_;
+  std::vector<std::shared_ptr<log::Topic>> topics_;  // one per input
+  std::vector<std::unique_ptr<Table>> tables_;
   std::unique_ptr<CheckpointStore> store_;
   std::unique_ptr<SqliteSink> sqlite_;
   std::vector<std::unique_ptr<Task>> tasks_;

@@ -43,7 +43,8 @@ struct MapField {
   std::string as;
   std::string expr;
 };
-Result<std::unique_ptr<Operator>> make_map(const std::vector<MapField>& fields, bool keep, const Schema& input);
+Result<std::unique_ptr<Operator>> make_map(const std::vector<MapField>& fields, bool keep,
+                                           const Schema& input);
 
 }  // namespace tributary::stream
 
@@ -51,7 +52,8 @@ namespace tributary::stream {
 struct WindowedAggregateSpec;
 // window.*: a windowed aggregate; records late for one of their windows are rejected with
 // reason "late" (and still counted in their other windows).
-Result<std::unique_ptr<Operator>> make_window(const WindowedAggregateSpec& spec, const Schema& input);
+Result<std::unique_ptr<Operator>> make_window(const WindowedAggregateSpec& spec,
+                                              const Schema& input);
 }  // namespace tributary::stream
 
 namespace tributary::stream {
@@ -82,8 +84,9 @@ Result<std::unique_ptr<Operator>> make_sql(std::string_view query, const Schema&
 // passes its latest time by more than `within_ms`; so an out-of-order duplicate that
 // arrives after that is kept. Records without an event time are rejected ("no event time").
 // Results do not depend on where batches are cut, nor on restarts from a checkpoint.
-Result<std::unique_ptr<Operator>> make_dedupe(const std::vector<std::string>& key_fields, std::string_view time_field,
-                                              std::int64_t within_ms, const Schema& input);
+Result<std::unique_ptr<Operator>> make_dedupe(const std::vector<std::string>& key_fields,
+                                              std::string_view time_field, std::int64_t within_ms,
+                                              const Schema& input);
 
 // Union of several inputs: they must have the same field names (in any order; the output
 // has the first input's order) and the same types, except that int64 and double widen to
@@ -99,7 +102,62 @@ Result<std::unique_ptr<Operator>> make_union_cast(const Schema& input, const Sch
 // per key whose aggregates changed; `final`: one row per key at the end of
 // bounded input only. Rows come in a stable order (of encoded keys); first/last follow
 // arrival order within the task.
-Result<std::unique_ptr<Operator>> make_running_aggregate(const std::vector<std::string>& key_fields,
-                                                         const std::vector<AggregateSpec>& aggregates, EmitMode mode,
-                                                         const Schema& input);
+Result<std::unique_ptr<Operator>> make_running_aggregate(
+    const std::vector<std::string>& key_fields, const std::vector<AggregateSpec>& aggregates,
+    EmitMode mode, const Schema& input);
+}  // namespace tributary::stream
+
+namespace tributary::stream {
+
+// Where the inputs of a multi-input job meet: a union or a stream-stream join. One instance
+// per task, i.e. per partition number: it sees partition p of every input.
+class MergeOperator {
+ public:
+  virtual ~MergeOperator() = default;
+  virtual const Schema& output_schema() const = 0;
+  // The rows of one micro-batch of input `side`.
+  virtual void process(std::size_t side, const Batch& in, Batch& out,
+                       std::vector<Rejected>& rejected) = 0;
+  virtual void end_batch(Batch& /*out*/) {}
+  virtual void finish(Batch& /*out*/) {}
+  virtual void save_changes(const std::string& /*op*/, StateChanges& /*out*/) {}
+  virtual Status restore(std::string_view /*key*/, std::string_view /*value*/) { return {}; }
+};
+
+// union of a job's inputs (make_union_check's rules). Each micro-batch's rows come out input
+// by input, in input order: the order between inputs follows how batches were cut.
+Result<std::unique_ptr<MergeOperator>> make_union_merge(const std::vector<Schema>& inputs);
+
+enum class JoinType { inner, left };
+
+// transform.join: Kafka Streams' windowed KStream-KStream join. A left record L and a right
+// record R with equal keys join when L.ts - before_ms <= R.ts <= L.ts + after_ms
+// (JoinWindows). Each input has its own stream time (its largest event time so far in this
+// partition); a record is late, and rejected with reason "late", when
+//   left:  L.ts + after_ms + grace_ms  < left stream time,
+//   right: R.ts + before_ms + grace_ms < right stream time.
+// Results go out once the left record's join window is closed on both inputs, in order of
+// (L.ts, L's arrival) and for one L in order of (R.ts, R's arrival): one row per match, and
+// for a left join one row with null right fields when L found none. So the output is the same
+// however the inputs' batches were cut (semantics.md, determinism); end of input flushes all.
+// Output: the left fields, then the right fields but its key (right_<name> on a clash).
+struct StreamJoinSpec {
+  std::vector<std::string> left_key, right_key;
+  std::string left_time_field, right_time_field;
+  std::int64_t before_ms = 0, after_ms = 0, grace_ms = 0;
+  JoinType type = JoinType::inner;
+};
+Result<std::unique_ptr<MergeOperator>> make_stream_join(const StreamJoinSpec& spec,
+                                                        const std::vector<Schema>& inputs);
+
+class LookupTable;
+// transform.join with a table: each row of the stream is joined with the table row of equal
+// key as the table is when the row's micro-batch starts (stream-table join, the table being
+// the latest value per key of a topic). Inner: rows without a table row are dropped; left:
+// they keep null table fields. Rows with a null key field match nothing. Output as for
+// make_stream_join. Stateless: the job keeps the table.
+Result<std::unique_ptr<Operator>> make_lookup_join(std::shared_ptr<const LookupTable> table,
+                                                   const std::vector<std::string>& key,
+                                                   JoinType type, const Schema& input);
+
 }  // namespace tributary::stream

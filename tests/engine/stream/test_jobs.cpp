@@ -6,41 +6,20 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 
 #include <sqlite3.h>
 
 #include "job_fixture.h"
+#include "job_process.h"
 
 using namespace tributary;
+using namespace tributary::testing;
 using namespace tributary::stream;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// The job's output files (parts and dead letters) by name.
-std::map<std::string, std::string> outputs(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out[e.path().filename().string()] = read_all(e.path());
-  return out;
-}
-
-std::unique_ptr<log::LogManager> open_logs(const fs::path& dir, log::Access access = log::Access::owner) {
-  log::LogManager::Options o;
-  o.data_dir = dir;
-  o.access = access;
-  auto m = log::LogManager::open(o);
-  if (!m.ok()) qFatal("%s", m.status().message().c_str());
-  return std::move(m).value();
-}
-
-int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
 
 // Every row of the sink table, sorted (row order across tasks depends on thread timing).
 QStringList table_rows(const fs::path& db_file) {
@@ -63,56 +42,6 @@ QStringList table_rows(const fs::path& db_file) {
   return rows;
 }
 
-
-// Runs job_runner once over `data`; kills it with SIGKILL after `kill_after_ms` (if >= 0).
-// Returns its exit code, or -1 when it was killed (by us or by a failpoint).
-int run_job_runner(const fs::path& data, const fs::path& sink, const fs::path& checkpoint, const QStringList& extra,
-                   const QStringList& env, int kill_after_ms) {
-  QProcess p;
-  QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-  for (const auto& kv : env) e.insert(kv.section('=', 0, 0), kv.section('=', 1));
-  p.setProcessEnvironment(e);
-  p.start(QStringLiteral(TRIBUTARY_JOB_RUNNER), QStringList{QString::fromStdString(data.string()),
-                                                            QString::fromStdString(sink.string()),
-                                                            QString::fromStdString(checkpoint.string())} + extra);
-  if (!p.waitForStarted()) return -2;
-  if (kill_after_ms >= 0 && !p.waitForFinished(kill_after_ms)) {
-    p.kill();
-    p.waitForFinished();
-    return -1;
-  }
-  p.waitForFinished(120000);
-  if (p.exitStatus() != QProcess::NormalExit) return -1;
-  if (p.exitCode() != 0) qWarning("job_runner: %s", p.readAllStandardError().constData());
-  return p.exitCode();
-}
-
-// Runs `run(env, kill_after)` until it completes, killing it at a random failpoint or after
-// a random delay each time until `min_kills` kills are in. Returns the kills, -1 on failure.
-int crash_until_done(QRandomGenerator& rng, int min_kills, int& kills,
-                     const std::function<int(const QStringList&, int)>& run) {
-  const char* points[] = {"after_offset_log", "after_sink_write", "before_commit", "after_commit"};
-  for (int attempt = 0; attempt < 500; ++attempt) {
-    // Once enough kills are in, the next run may finish: on a slow (sanitized) build each
-    // killed run gets only a few batches done.
-    QStringList env;
-    int kill_after = -1;
-    if (kills >= min_kills) {
-    } else if (attempt % 2 == 0) {
-      env << QString("TRIBUTARY_FAILPOINT=%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(3));
-    } else {
-      kill_after = 5 + static_cast<int>(rng.bounded(120));
-    }
-    const int rc = run(env, kill_after);
-    if (rc == -1) {
-      ++kills;
-      continue;
-    }
-    return rc == 0 ? kills : -1;
-  }
-  return -1;
-}
-
 }  // namespace
 
 class TestJobs : public QObject {
@@ -127,7 +56,8 @@ class TestJobs : public QObject {
   void sameOutputForEveryTriggerBatchSizeAndThreadCount() {
     QFETCH(QString, kind);
     QTemporaryDir tmp;
-    if (qEnvironmentVariableIsSet("TRIBUTARY_KEEP_TEST_DIRS")) tmp.setAutoRemove(false), qInfo("%s", qPrintable(tmp.path()));
+    if (qEnvironmentVariableIsSet("TRIBUTARY_KEEP_TEST_DIRS"))
+      tmp.setAutoRemove(false), qInfo("%s", qPrintable(tmp.path()));
     const fs::path root = tmp.path().toStdString();
     auto logs = open_logs(root / "data");
     testing::produce_events(*logs, 1500);
@@ -138,8 +68,9 @@ class TestJobs : public QObject {
       int threads;
     };
     const std::vector<Variant> variants = {
-        {Trigger::available_now, 0, 0, 1},  {Trigger::continuous, 0, 1, 1}, {Trigger::interval, 1, 7, 1},
-        {Trigger::available_now, 0, 1000, 2}, {Trigger::continuous, 0, 7, 2}, {Trigger::available_now, 0, 0, 2},
+        {Trigger::available_now, 0, 0, 1}, {Trigger::continuous, 0, 1, 1},
+        {Trigger::interval, 1, 7, 1},      {Trigger::available_now, 0, 1000, 2},
+        {Trigger::continuous, 0, 7, 2},    {Trigger::available_now, 0, 0, 2},
     };
     std::map<std::string, std::string> reference;
     for (std::size_t v = 0; v < variants.size(); ++v) {
@@ -158,12 +89,17 @@ class TestJobs : public QObject {
       const auto files = outputs(out);
       if (v == 0) {
         reference = files;
-        QCOMPARE(files.size(), 10u);  // per partition: windows, dead letters of decoding and of 3 operators
-        QVERIFY(count_lines(files.at("windows-0.jsonl")) + count_lines(files.at("windows-1.jsonl")) > 100);
-        const std::string dead = files.at("windows-0.dead.jsonl") + files.at("windows-1.dead.jsonl");
+        QCOMPARE(files.size(),
+                 10u);  // per partition: windows, dead letters of decoding and of 3 operators
+        QVERIFY(count_lines(files.at("windows-0.jsonl")) +
+                    count_lines(files.at("windows-1.jsonl")) >
+                100);
+        const std::string dead =
+            files.at("windows-0.dead.jsonl") + files.at("windows-1.dead.jsonl");
         QVERIFY(dead.find("not json") != std::string::npos);  // malformed input, with its position
         QVERIFY(dead.find("\"position\":\"events-") != std::string::npos);
-        const std::string late = files.at("windows-0.dead-2.jsonl") + files.at("windows-1.dead-2.jsonl");
+        const std::string late =
+            files.at("windows-0.dead-2.jsonl") + files.at("windows-1.dead-2.jsonl");
         QVERIFY(late.find("\"reason\":\"late\"") != std::string::npos);
         QCOMPARE((*job)->metrics().records_in.load(), 1500);
         continue;
@@ -181,8 +117,8 @@ class TestJobs : public QObject {
     std::map<std::string, std::string> files[2];
     for (int csv = 0; csv < 2; ++csv) {
       auto config = testing::event_job("session");
-      config.input_topic = csv ? "events_csv" : "events";
-      config.input_format = csv ? JobConfig::Format::csv : JobConfig::Format::jsonl;
+      config.inputs[0].topic = csv ? "events_csv" : "events";
+      config.inputs[0].format = csv ? JobInput::Format::csv : JobInput::Format::jsonl;
       config.sink_path = root / ("out" + std::to_string(csv)) / "w.jsonl";
       config.checkpoint_path = root / ("c" + std::to_string(csv));
       config.max_records_per_batch = 100;
@@ -196,7 +132,8 @@ class TestJobs : public QObject {
     QCOMPARE(files[1].at("w-1.jsonl"), files[0].at("w-1.jsonl"));
     // The rows that are not CSV of four fields are dead letters naming their offsets.
     const std::string dead = files[1].at("w-0.dead.jsonl") + files[1].at("w-1.dead.jsonl");
-    QCOMPARE(count_lines(dead), count_lines(files[0].at("w-0.dead.jsonl") + files[0].at("w-1.dead.jsonl")));
+    QCOMPARE(count_lines(dead),
+             count_lines(files[0].at("w-0.dead.jsonl") + files[0].at("w-1.dead.jsonl")));
     QVERIFY(dead.find("\"position\":\"events_csv-") != std::string::npos);
   }
 
@@ -227,13 +164,16 @@ class TestJobs : public QObject {
       testing::produce_events(*logs, 8000);
     }
     const QStringList args = {"20", "2", "tumbling", "sqlite"};
-    QCOMPARE(run_job_runner(root / "data", root / "reference.db", root / "reference.ckpt", args, {}, -1), 0);
+    QCOMPARE(
+        run_job_runner(root / "data", root / "reference.db", root / "reference.ckpt", args, {}, -1),
+        0);
     const QStringList reference = table_rows(root / "reference.db");
     QVERIFY(reference.size() > 100);
     QRandomGenerator rng(77);
     int kills = 0;
     QVERIFY(crash_until_done(rng, 20, kills, [&](const QStringList& env, int kill_after) {
-              return run_job_runner(root / "data", root / "crashy.db", root / "crashy.ckpt", args, env, kill_after);
+              return run_job_runner(root / "data", root / "crashy.db", root / "crashy.ckpt", args,
+                                    env, kill_after);
             }) >= 20);
     QCOMPARE(table_rows(root / "crashy.db"), reference);
   }
@@ -246,7 +186,9 @@ class TestJobs : public QObject {
       testing::produce_events(*logs, 16000);
     }
     const QStringList args = {"20", "2", "session"};
-    QCOMPARE(run_job_runner(root / "data", root / "reference" / "w.jsonl", root / "reference.ckpt", args, {}, -1), 0);
+    QCOMPARE(run_job_runner(root / "data", root / "reference" / "w.jsonl", root / "reference.ckpt",
+                            args, {}, -1),
+             0);
     const auto reference = outputs(root / "reference");
     QVERIFY(count_lines(reference.at("w-0.jsonl")) > 50);
     // Campaigns of runs, each killed at a failpoint or after a random delay until one run
@@ -256,13 +198,17 @@ class TestJobs : public QObject {
     for (int campaign = 0; kills < 20 && campaign < 10; ++campaign) {
       const fs::path out = root / ("crashy" + std::to_string(campaign));
       const fs::path checkpoint = root / ("crashy" + std::to_string(campaign) + ".ckpt");
-      QVERIFY2(crash_until_done(rng, 20, kills, [&](const QStringList& env, int kill_after) {
-                 return run_job_runner(root / "data", out / "w.jsonl", checkpoint, args, env, kill_after);
-               }) >= 0, "job_runner failed or never completed");
+      QVERIFY2(crash_until_done(rng, 20, kills,
+                                [&](const QStringList& env, int kill_after) {
+                                  return run_job_runner(root / "data", out / "w.jsonl", checkpoint,
+                                                        args, env, kill_after);
+                                }) >= 0,
+               "job_runner failed or never completed");
       const auto got = outputs(out);
       QCOMPARE(got.size(), reference.size());
       for (const auto& [name, bytes] : reference) {
-        QVERIFY2(got.at(name) == bytes, qPrintable(QString::fromStdString(name) + " differs from the uninterrupted run"));
+        QVERIFY2(got.at(name) == bytes,
+                 qPrintable(QString::fromStdString(name) + " differs from the uninterrupted run"));
       }
     }
     QVERIFY2(kills >= 20, qPrintable(QString("only %1 kills").arg(kills)));

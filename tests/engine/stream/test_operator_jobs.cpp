@@ -28,8 +28,7 @@ std::map<std::string, std::string> outputs(const fs::path& dir) {
 JobConfig chain_job(EmitMode mode) {
   JobConfig c;
   c.name = "operators-job";
-  c.input_topic = "events";
-  c.input_schema = testing::event_schema();
+  c.inputs.push_back(testing::input_of("events", testing::event_schema()));
   c.chain.push_back([](const Schema& in) {
     return make_sql("SELECT user, event_type, ts, value * 2 AS doubled FROM input WHERE event_type != 'skip'", in);
   });
