@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <cstdio>
+#include <cstring>
 
 namespace tributary {
 
@@ -9,7 +10,8 @@ std::size_t Column::null_count() const {
   if (type_ == DataType::null) return size_;
   if (validity_.empty()) return 0;
   std::size_t valid = 0;
-  for (std::size_t w = 0; w < validity_.size(); ++w) valid += static_cast<std::size_t>(std::popcount(validity_[w]));
+  for (std::size_t w = 0; w < validity_.size(); ++w)
+    valid += static_cast<std::size_t>(std::popcount(validity_[w]));
   return size_ - valid;
 }
 
@@ -26,25 +28,44 @@ void Column::push_valid() {
   }
 }
 
-void Column::reserve(std::size_t rows) {
+void Column::reserve(std::size_t rows, std::size_t string_bytes) {
   switch (type_) {
     case DataType::int64:
-    case DataType::timestamp: ints_.reserve(rows); break;
-    case DataType::float64: doubles_.reserve(rows); break;
-    case DataType::boolean: bools_.reserve(rows); break;
-    case DataType::string: offsets_.reserve(rows + 1); break;
-    case DataType::null: break;
+    case DataType::timestamp:
+      ints_.reserve(rows);
+      break;
+    case DataType::float64:
+      doubles_.reserve(rows);
+      break;
+    case DataType::boolean:
+      bools_.reserve(rows);
+      break;
+    case DataType::string:
+      offsets_.reserve(rows + 1);
+      chars_.reserve(string_bytes);
+      break;
+    case DataType::null:
+      break;
   }
 }
 
 void Column::append_null() {
   switch (type_) {
     case DataType::int64:
-    case DataType::timestamp: ints_.push_back(0); break;
-    case DataType::float64: doubles_.push_back(0); break;
-    case DataType::boolean: bools_.push_back(0); break;
-    case DataType::string: offsets_.push_back(offsets_.back()); break;
-    case DataType::null: break;
+    case DataType::timestamp:
+      ints_.push_back(0);
+      break;
+    case DataType::float64:
+      doubles_.push_back(0);
+      break;
+    case DataType::boolean:
+      bools_.push_back(0);
+      break;
+    case DataType::string:
+      offsets_.push_back(offsets_.back());
+      break;
+    case DataType::null:
+      break;
   }
   push_valid();
   if (type_ != DataType::null) set_null(size_ - 1);
@@ -72,11 +93,16 @@ void Column::append_from(const Column& other, std::size_t i) {
   if (other.is_null(i)) return append_null();
   switch (type_) {
     case DataType::int64:
-    case DataType::timestamp: return append_int(other.ints_[i]);
-    case DataType::float64: return append_double(other.doubles_[i]);
-    case DataType::boolean: return append_bool(other.bools_[i] != 0);
-    case DataType::string: return append_string(other.string_at(i));
-    case DataType::null: return append_null();
+    case DataType::timestamp:
+      return append_int(other.ints_[i]);
+    case DataType::float64:
+      return append_double(other.doubles_[i]);
+    case DataType::boolean:
+      return append_bool(other.bools_[i] != 0);
+    case DataType::string:
+      return append_string(other.string_at(i));
+    case DataType::null:
+      return append_null();
   }
 }
 
@@ -85,14 +111,21 @@ void Column::resize_fixed(std::size_t rows) {
   validity_.clear();
   switch (type_) {
     case DataType::int64:
-    case DataType::timestamp: ints_.resize(rows); break;
-    case DataType::float64: doubles_.resize(rows); break;
-    case DataType::boolean: bools_.resize(rows); break;
+    case DataType::timestamp:
+      ints_.resize(rows);
+      break;
+    case DataType::float64:
+      doubles_.resize(rows);
+      break;
+    case DataType::boolean:
+      bools_.resize(rows);
+      break;
     case DataType::string:
       offsets_.assign(rows + 1, 0);
       chars_.clear();
       break;
-    case DataType::null: break;
+    case DataType::null:
+      break;
   }
 }
 
@@ -103,13 +136,67 @@ Column Column::nulls(DataType type, std::size_t rows) {
   return c;
 }
 
+void Column::append_take(const Column& from, const std::int64_t* rows, std::size_t n) {
+  bool plain = !from.has_nulls() && validity_.empty() && type_ == from.type_;
+  for (std::size_t i = 0; plain && i < n; ++i) plain = rows[i] >= 0;
+  if (!plain) {
+    for (std::size_t i = 0; i < n; ++i)
+      rows[i] < 0 ? append_null() : append_from(from, static_cast<std::size_t>(rows[i]));
+    return;
+  }
+  switch (type_) {
+    case DataType::int64:
+    case DataType::timestamp:
+      for (std::size_t i = 0; i < n; ++i)
+        ints_.push_back(from.ints_[static_cast<std::size_t>(rows[i])]);
+      break;
+    case DataType::float64:
+      for (std::size_t i = 0; i < n; ++i)
+        doubles_.push_back(from.doubles_[static_cast<std::size_t>(rows[i])]);
+      break;
+    case DataType::boolean:
+      for (std::size_t i = 0; i < n; ++i)
+        bools_.push_back(from.bools_[static_cast<std::size_t>(rows[i])]);
+      break;
+    case DataType::string: {
+      std::size_t bytes = chars_.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto r = static_cast<std::size_t>(rows[i]);
+        bytes += from.offsets_[r + 1] - from.offsets_[r];
+      }
+      chars_.reserve(bytes);
+      offsets_.reserve(offsets_.size() + n);
+      for (std::size_t i = 0; i < n; ++i) {
+        chars_.append(from.string_at(static_cast<std::size_t>(rows[i])));
+        offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+      }
+      break;
+    }
+    case DataType::null:
+      break;
+  }
+  size_ += n;
+}
+
 Column Column::filter(const std::vector<std::uint8_t>& keep, std::size_t kept) const {
   Column out(type_);
   if (type_ == DataType::string) {
-    out.reserve(kept);
+    // Sized in one pass, then copied without regrowth.
+    std::size_t bytes = 0;
     for (std::size_t i = 0; i < size_; ++i) {
-      if (keep[i]) out.append_string(string_at(i));
+      if (keep[i]) bytes += offsets_[i + 1] - offsets_[i];
     }
+    out.chars_.resize(bytes);
+    out.offsets_.resize(kept + 1);
+    std::size_t o = 0, at = 0;
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (!keep[i]) continue;
+      const std::size_t n = offsets_[i + 1] - offsets_[i];
+      std::memcpy(out.chars_.data() + at, chars_.data() + offsets_[i], n);
+      at += n;
+      out.offsets_[++o] = static_cast<std::uint32_t>(at);
+    }
+    out.size_ = kept;
   } else {
     out.resize_fixed(kept);
     std::size_t o = 0;
@@ -117,10 +204,17 @@ Column Column::filter(const std::vector<std::uint8_t>& keep, std::size_t kept) c
       if (!keep[i]) continue;
       switch (type_) {
         case DataType::int64:
-        case DataType::timestamp: out.ints_[o] = ints_[i]; break;
-        case DataType::float64: out.doubles_[o] = doubles_[i]; break;
-        case DataType::boolean: out.bools_[o] = bools_[i]; break;
-        default: break;
+        case DataType::timestamp:
+          out.ints_[o] = ints_[i];
+          break;
+        case DataType::float64:
+          out.doubles_[o] = doubles_[i];
+          break;
+        case DataType::boolean:
+          out.bools_[o] = bools_[i];
+          break;
+        default:
+          break;
       }
       ++o;
     }
@@ -140,15 +234,19 @@ std::string Column::to_string(std::size_t i) const {
   if (is_null(i)) return "null";
   switch (type_) {
     case DataType::int64:
-    case DataType::timestamp: return std::to_string(ints_[i]);
+    case DataType::timestamp:
+      return std::to_string(ints_[i]);
     case DataType::float64: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.15g", doubles_[i]);
       return buf;
     }
-    case DataType::boolean: return bools_[i] ? "true" : "false";
-    case DataType::string: return std::string(string_at(i));
-    case DataType::null: return "null";
+    case DataType::boolean:
+      return bools_[i] ? "true" : "false";
+    case DataType::string:
+      return std::string(string_at(i));
+    case DataType::null:
+      return "null";
   }
   return "?";
 }

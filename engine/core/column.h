@@ -23,7 +23,8 @@ class Column {
 
   // Validity: an empty bitmap means every value is valid (the common case costs nothing).
   bool is_null(std::size_t i) const {
-    return type_ == DataType::null || (!validity_.empty() && ((validity_[i >> 6] >> (i & 63)) & 1) == 0);
+    return type_ == DataType::null ||
+           (!validity_.empty() && ((validity_[i >> 6] >> (i & 63)) & 1) == 0);
   }
   bool has_nulls() const { return type_ == DataType::null ? size_ > 0 : !validity_.empty(); }
   std::size_t null_count() const;
@@ -46,7 +47,10 @@ class Column {
   }
 
   // Appending, row by row (decoders).
-  void reserve(std::size_t rows);
+  // Room for `rows` rows in total, and in a string column `string_bytes` characters.
+  void reserve(std::size_t rows, std::size_t string_bytes = 0);
+  // Characters held by a string column (its arena), for sizing the next batch.
+  std::size_t string_bytes() const { return chars_.size(); }
   void append_null();
   void append_bool(bool v);
   void append_int(std::int64_t v);
@@ -54,6 +58,8 @@ class Column {
   void append_string(std::string_view v);
   // Copies row `i` of `other` (same type) to the end.
   void append_from(const Column& other, std::size_t i);
+  // Copies rows `rows[0..n)` of `other` (same type) to the end; a negative row appends null.
+  void append_take(const Column& other, const std::int64_t* rows, std::size_t n);
 
   // For kernels: `rows` values, all valid, payload left for the caller to fill.
   void resize_fixed(std::size_t rows);

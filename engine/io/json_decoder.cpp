@@ -19,14 +19,20 @@ namespace {
 
 const char* kind_text(dom::element_type t) {
   switch (t) {
-    case dom::element_type::ARRAY: return "an array";
-    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::ARRAY:
+      return "an array";
+    case dom::element_type::OBJECT:
+      return "an object";
     case dom::element_type::INT64:
     case dom::element_type::UINT64:
-    case dom::element_type::DOUBLE: return "a number";
-    case dom::element_type::STRING: return "a string";
-    case dom::element_type::BOOL: return "a boolean";
-    case dom::element_type::NULL_VALUE: return "null";
+    case dom::element_type::DOUBLE:
+      return "a number";
+    case dom::element_type::STRING:
+      return "a string";
+    case dom::element_type::BOOL:
+      return "a boolean";
+    case dom::element_type::NULL_VALUE:
+      return "null";
   }
   return "a value";
 }
@@ -48,8 +54,10 @@ Shape classify(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (started && depth == 0) {
@@ -90,7 +98,11 @@ struct JsonDecoder::Impl {
   std::string reason;
   std::size_t next_hint = 0;  // fields usually come in schema order: try the next one first
 
-  explicit Impl(Schema s) : schema(std::move(s)), slots(schema.size()), scratch(schema.size()) {}
+  const Batch* checked = nullptr;  // the last batch whose schema was found equal to ours
+
+  explicit Impl(Schema s) : schema(std::move(s)), slots(schema.size()), scratch(schema.size()) {
+    for (const auto& f : schema.fields()) names.push_back({f.name.size(), head_of(f.name), f.name});
+  }
 
   std::string_view pad(std::string_view text) {
     const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
@@ -105,11 +117,32 @@ struct JsonDecoder::Impl {
     return {padded.get(), text.size()};
   }
 
+  // Field names, for the lookup of each key of each record: most keys are told apart by
+  // their length and first 8 bytes without a call to memcmp.
+  struct Name {
+    std::size_t size;
+    std::uint64_t head;  // the first (up to) 8 bytes
+    std::string_view text;
+  };
+  std::vector<Name> names;
+
+  static std::uint64_t head_of(std::string_view s) {
+    std::uint64_t h = 0;
+    std::memcpy(&h, s.data(), std::min<std::size_t>(8, s.size()));
+    return h;
+  }
+
+  bool same(std::size_t k, std::string_view key) const {
+    const Name& n = names[k];
+    if (n.size != key.size() || n.head != head_of(key)) return false;
+    return n.size <= 8 || std::memcmp(n.text.data() + 8, key.data() + 8, n.size - 8) == 0;
+  }
+
   int field_index(std::string_view key) {
-    const std::size_t n = schema.size();
-    if (next_hint < n && schema.field(next_hint).name == key) return static_cast<int>(next_hint++);
+    const std::size_t n = names.size();
+    if (next_hint < n && same(next_hint, key)) return static_cast<int>(next_hint++);
     for (std::size_t k = 0; k < n; ++k) {
-      if (schema.field(k).name == key) {
+      if (same(k, key)) {
         next_hint = k + 1;
         return static_cast<int>(k);
       }
@@ -124,9 +157,15 @@ struct JsonDecoder::Impl {
       return false;
     }
     switch (classify(line)) {
-      case Shape::truncated: reason = "truncated JSON"; break;
-      case Shape::trailing_text: reason = "unexpected text after the JSON object"; break;
-      case Shape::other: reason = std::string("invalid JSON: ") + simdjson::error_message(err); break;
+      case Shape::truncated:
+        reason = "truncated JSON";
+        break;
+      case Shape::trailing_text:
+        reason = "unexpected text after the JSON object";
+        break;
+      case Shape::other:
+        reason = std::string("invalid JSON: ") + simdjson::error_message(err);
+        break;
     }
     return false;
   }
@@ -134,10 +173,18 @@ struct JsonDecoder::Impl {
   // A scalar as JSON text, for messages and for string fields given numbers or booleans.
   static void scalar_text(dom::element v, std::string& out) {
     switch (v.type()) {
-      case dom::element_type::INT64: append_int(out, v.get_int64().value_unsafe()); break;
-      case dom::element_type::UINT64: out += std::to_string(v.get_uint64().value_unsafe()); break;
-      case dom::element_type::DOUBLE: append_double(out, v.get_double().value_unsafe()); break;
-      case dom::element_type::BOOL: out += v.get_bool().value_unsafe() ? "true" : "false"; break;
+      case dom::element_type::INT64:
+        append_int(out, v.get_int64().value_unsafe());
+        break;
+      case dom::element_type::UINT64:
+        out += std::to_string(v.get_uint64().value_unsafe());
+        break;
+      case dom::element_type::DOUBLE:
+        append_double(out, v.get_double().value_unsafe());
+        break;
+      case dom::element_type::BOOL:
+        out += v.get_bool().value_unsafe() ? "true" : "false";
+        break;
       case dom::element_type::STRING: {
         const std::string_view s = v.get_string().value_unsafe();
         out += '"';
@@ -146,12 +193,15 @@ struct JsonDecoder::Impl {
         out += '"';
         break;
       }
-      default: out += kind_text(v.type()); break;
+      default:
+        out += kind_text(v.type());
+        break;
     }
   }
 
   bool wrong_type(std::size_t k, dom::element v) {
-    reason = "field '" + schema.field(k).name + "': expected " + type_name(schema.field(k).type) + ", got ";
+    reason = "field '" + schema.field(k).name + "': expected " + type_name(schema.field(k).type) +
+             ", got ";
     scalar_text(v, reason);
     return false;
   }
@@ -184,10 +234,14 @@ struct JsonDecoder::Impl {
         }
         break;
       case DataType::float64:
-        if (t == dom::element_type::DOUBLE) slot.d = v.get_double().value_unsafe();
-        else if (t == dom::element_type::INT64) slot.d = static_cast<double>(v.get_int64().value_unsafe());
-        else if (t == dom::element_type::UINT64) slot.d = static_cast<double>(v.get_uint64().value_unsafe());
-        else return wrong_type(k, v);
+        if (t == dom::element_type::DOUBLE)
+          slot.d = v.get_double().value_unsafe();
+        else if (t == dom::element_type::INT64)
+          slot.d = static_cast<double>(v.get_int64().value_unsafe());
+        else if (t == dom::element_type::UINT64)
+          slot.d = static_cast<double>(v.get_uint64().value_unsafe());
+        else
+          return wrong_type(k, v);
         break;
       case DataType::boolean:
         if (t != dom::element_type::BOOL) return wrong_type(k, v);
@@ -205,7 +259,8 @@ struct JsonDecoder::Impl {
           slot.s = text;
         }
         break;
-      case DataType::null: break;
+      case DataType::null:
+        break;
     }
     slot.valid = true;
     return true;
@@ -216,7 +271,8 @@ struct JsonDecoder::Impl {
     for (auto& s : slots) s.valid = false;
     next_hint = 0;
     dom::element doc;
-    if (auto err = parser.parse(line.data(), line.size(), false).get(doc)) return fail_json(err, line);
+    if (auto err = parser.parse(line.data(), line.size(), false).get(doc))
+      return fail_json(err, line);
     dom::object object;
     if (doc.get_object().get(object) != simdjson::SUCCESS) {
       reason = std::string("expected a JSON object, got ") + kind_text(doc.type());
@@ -240,21 +296,36 @@ struct JsonDecoder::Impl {
       }
       switch (c.type()) {
         case DataType::int64:
-        case DataType::timestamp: c.append_int(s.i); break;
-        case DataType::float64: c.append_double(s.d); break;
-        case DataType::boolean: c.append_bool(s.b); break;
-        case DataType::string: c.append_string(s.s); break;
-        case DataType::null: c.append_null(); break;
+        case DataType::timestamp:
+          c.append_int(s.i);
+          break;
+        case DataType::float64:
+          c.append_double(s.d);
+          break;
+        case DataType::boolean:
+          c.append_bool(s.b);
+          break;
+        case DataType::string:
+          c.append_string(s.s);
+          break;
+        case DataType::null:
+          c.append_null();
+          break;
       }
     }
   }
 
-  Status prepare(Batch& out) const {
+  // Called per record by decode_value(): the full schema comparison runs once per batch.
+  Status prepare(Batch& out) {
     if (out.num_columns() == 0 && out.num_rows() == 0) {
       out = Batch(schema);
+      checked = &out;
       return {};
     }
-    if (out.schema() != schema) return error(ErrorCode::invalid_argument, "batch schema differs from the decoder's");
+    if (&out == checked && out.num_columns() == schema.size()) return {};
+    if (out.schema() != schema)
+      return error(ErrorCode::invalid_argument, "batch schema differs from the decoder's");
+    checked = &out;
     return {};
   }
 };
@@ -264,10 +335,13 @@ JsonDecoder::~JsonDecoder() = default;
 JsonDecoder::JsonDecoder(JsonDecoder&&) noexcept = default;
 JsonDecoder& JsonDecoder::operator=(JsonDecoder&&) noexcept = default;
 
-const Schema& JsonDecoder::schema() const { return impl_->schema; }
+const Schema& JsonDecoder::schema() const {
+  return impl_->schema;
+}
 
-Status JsonDecoder::decode_lines(std::string_view text, std::string_view source_name, std::uint64_t first_line,
-                                 Batch& out, std::vector<DeadLetter>& dead) {
+Status JsonDecoder::decode_lines(std::string_view text, std::string_view source_name,
+                                 std::uint64_t first_line, Batch& out,
+                                 std::vector<DeadLetter>& dead) {
   TRIB_RETURN_IF_ERROR(impl_->prepare(out));
   // One copy of the whole text: every line then has the rest of the buffer as its padding.
   const std::string_view all = impl_->pad(text);
@@ -278,7 +352,8 @@ Status JsonDecoder::decode_lines(std::string_view text, std::string_view source_
   std::uint64_t line_no = first_line;
   while (pos < all.size()) {
     const void* nl = std::memchr(all.data() + pos, '\n', all.size() - pos);
-    const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - all.data()) : all.size();
+    const std::size_t end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - all.data()) : all.size();
     std::string_view line = all.substr(pos, end - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (!is_blank(line)) {
@@ -288,11 +363,37 @@ Status JsonDecoder::decode_lines(std::string_view text, std::string_view source_
         std::string position(source_name);
         position += ':';
         position += std::to_string(line_no);
-        dead.push_back({std::move(impl_->reason), std::move(position), std::string(text.substr(pos, line.size()))});
+        dead.push_back({std::move(impl_->reason), std::move(position),
+                        std::string(text.substr(pos, line.size()))});
       }
     }
     pos = end + 1;
     ++line_no;
+  }
+  return {};
+}
+
+std::size_t JsonDecoder::padding() {
+  return simdjson::SIMDJSON_PADDING;
+}
+
+Status JsonDecoder::decode_record(std::string_view record, bool padded, std::string_view source,
+                                  std::int64_t offset, Batch& out, std::vector<DeadLetter>& dead) {
+  TRIB_RETURN_IF_ERROR(impl_->prepare(out));
+  auto position = [&] {
+    std::string p(source);
+    p += '@';
+    p += std::to_string(offset);
+    return p;
+  };
+  if (is_blank(record)) {
+    dead.push_back({"empty record", position(), std::string(record)});
+    return {};
+  }
+  if (impl_->parse(padded ? record : impl_->pad(record))) {
+    impl_->append_row(out);
+  } else {
+    dead.push_back({std::move(impl_->reason), position(), std::string(record)});
   }
   return {};
 }
@@ -321,7 +422,8 @@ Schema infer_json_schema(std::span<const std::string_view> sample_lines) {
   for (std::string_view sample : sample_lines) {
     dom::element doc;
     dom::object object;
-    if (parser.parse(sample).get(doc) || doc.get_object().get(object)) continue;  // parse() pads a copy
+    if (parser.parse(sample).get(doc) || doc.get_object().get(object))
+      continue;  // parse() pads a copy
     for (dom::key_value_pair field : object) {
       std::size_t k = 0;
       while (k < names.size() && names[k] != field.key) ++k;
@@ -331,13 +433,24 @@ Schema infer_json_schema(std::span<const std::string_view> sample_lines) {
       }
       switch (field.value.type()) {
         case dom::element_type::INT64:
-        case dom::element_type::UINT64: seen[k] |= kInt; break;
-        case dom::element_type::DOUBLE: seen[k] |= kDouble; break;
-        case dom::element_type::STRING: seen[k] |= kString; break;
-        case dom::element_type::BOOL: seen[k] |= kBool; break;
+        case dom::element_type::UINT64:
+          seen[k] |= kInt;
+          break;
+        case dom::element_type::DOUBLE:
+          seen[k] |= kDouble;
+          break;
+        case dom::element_type::STRING:
+          seen[k] |= kString;
+          break;
+        case dom::element_type::BOOL:
+          seen[k] |= kBool;
+          break;
         case dom::element_type::OBJECT:
-        case dom::element_type::ARRAY: seen[k] |= kNested; break;
-        case dom::element_type::NULL_VALUE: break;
+        case dom::element_type::ARRAY:
+          seen[k] |= kNested;
+          break;
+        case dom::element_type::NULL_VALUE:
+          break;
       }
     }
   }
@@ -345,12 +458,20 @@ Schema infer_json_schema(std::span<const std::string_view> sample_lines) {
   for (std::size_t k = 0; k < names.size(); ++k) {
     DataType type = DataType::string;
     switch (seen[k]) {
-      case kNested: continue;
-      case kInt: type = DataType::int64; break;
+      case kNested:
+        continue;
+      case kInt:
+        type = DataType::int64;
+        break;
       case kDouble:
-      case kInt | kDouble: type = DataType::float64; break;
-      case kBool: type = DataType::boolean; break;
-      default: break;
+      case kInt | kDouble:
+        type = DataType::float64;
+        break;
+      case kBool:
+        type = DataType::boolean;
+        break;
+      default:
+        break;
     }
     schema.add({names[k], type});
   }

@@ -7,7 +7,9 @@ namespace tributary::io {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads exactly `n` digits at `pos`.
 bool read_digits(std::string_view s, std::size_t& pos, int n, int& value) {
@@ -21,7 +23,9 @@ bool read_digits(std::string_view s, std::size_t& pos, int n, int& value) {
   return true;
 }
 
-bool is_leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(std::int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 constexpr int kDaysBeforeMonth[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 
@@ -31,7 +35,9 @@ int days_in_month(std::int64_t y, int m) {
 }
 
 // Leap years in [1, y], for y >= 0.
-std::int64_t leap_years_through(std::int64_t y) { return y / 4 - y / 100 + y / 400; }
+std::int64_t leap_years_through(std::int64_t y) {
+  return y / 4 - y / 100 + y / 400;
+}
 
 // Days from 1970-01-01 to y-m-d (proleptic Gregorian), for years 1..9999.
 std::int64_t days_from_civil(std::int64_t y, int m, int d) {
@@ -44,6 +50,15 @@ std::int64_t days_from_civil(std::int64_t y, int m, int d) {
 
 std::optional<std::int64_t> parse_int64(std::string_view text) {
   if (text.empty()) return std::nullopt;
+  if (text.size() <= 18) {  // plain digits (event times in ms): cannot overflow, no from_chars
+    std::int64_t v = 0;
+    bool digits = true;
+    for (const char c : text) {
+      digits &= c >= '0' && c <= '9';
+      v = v * 10 + (c - '0');
+    }
+    if (digits) return v;
+  }
   std::size_t start = text[0] == '+' ? 1 : 0;  // from_chars takes '-' but not '+'
   if (start == 1 && (text.size() == 1 || text[1] == '-')) return std::nullopt;
   std::int64_t v = 0;
@@ -89,7 +104,8 @@ std::optional<std::int64_t> parse_iso8601_ms(std::string_view s) {
   if (!read_digits(s, pos, 4, year) || pos >= s.size() || s[pos++] != '-') return std::nullopt;
   if (!read_digits(s, pos, 2, month) || pos >= s.size() || s[pos++] != '-') return std::nullopt;
   if (!read_digits(s, pos, 2, day)) return std::nullopt;
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+    return std::nullopt;
   std::int64_t ms = days_from_civil(year, month, day) * 86'400'000;
   if (pos == s.size()) return ms;
 

@@ -40,7 +40,8 @@ std::vector<std::uint64_t> validity_of(const Datum& d, std::size_t n) {
   return d.col().validity();
 }
 
-std::vector<std::uint64_t> and_validity(std::vector<std::uint64_t> a, const std::vector<std::uint64_t>& b) {
+std::vector<std::uint64_t> and_validity(std::vector<std::uint64_t> a,
+                                        const std::vector<std::uint64_t>& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;
   for (std::size_t w = 0; w < a.size(); ++w) a[w] &= b[w];
@@ -108,17 +109,23 @@ class Evaluator {
 
   Datum eval(const Expr& e) {
     switch (e.kind) {
-      case Expr::Kind::literal: return literal(e);
+      case Expr::Kind::literal:
+        return literal(e);
       case Expr::Kind::field: {
         Datum d;
         d.ref = &batch_.column(e.field_index);
         return d;
       }
-      case Expr::Kind::unary: return unary(e);
-      case Expr::Kind::binary: return binary(e);
-      case Expr::Kind::in_list: return in_list(e);
-      case Expr::Kind::is_null: return is_null(e);
-      case Expr::Kind::call: return call(e);
+      case Expr::Kind::unary:
+        return unary(e);
+      case Expr::Kind::binary:
+        return binary(e);
+      case Expr::Kind::in_list:
+        return in_list(e);
+      case Expr::Kind::is_null:
+        return is_null(e);
+      case Expr::Kind::call:
+        return call(e);
     }
     return owned(Column::nulls(e.type, n_), false);
   }
@@ -127,12 +134,22 @@ class Evaluator {
   static Datum literal(const Expr& e) {
     Column c(e.type);
     switch (e.type) {
-      case DataType::boolean: c.append_bool(e.bool_value); break;
+      case DataType::boolean:
+        c.append_bool(e.bool_value);
+        break;
       case DataType::int64:
-      case DataType::timestamp: c.append_int(e.int_value); break;
-      case DataType::float64: c.append_double(e.double_value); break;
-      case DataType::string: c.append_string(e.string_value); break;
-      case DataType::null: c.append_null(); break;
+      case DataType::timestamp:
+        c.append_int(e.int_value);
+        break;
+      case DataType::float64:
+        c.append_double(e.double_value);
+        break;
+      case DataType::string:
+        c.append_string(e.string_value);
+        break;
+      case DataType::null:
+        c.append_null();
+        break;
     }
     return owned(std::move(c), true);
   }
@@ -163,9 +180,15 @@ class Evaluator {
     const bool scalar = a.scalar && b.scalar;
     const std::size_t n = rows(scalar);
     switch (e.op) {
-      case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge:
+      case Op::eq:
+      case Op::ne:
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge:
         return compare(e.op, std::move(a), std::move(b));
-      default: break;
+      default:
+        break;
     }
     // Arithmetic. Operand type: double if the result is, else int64 (timestamps included).
     const DataType operand = e.type == DataType::float64 ? DataType::float64 : DataType::int64;
@@ -179,12 +202,23 @@ class Evaluator {
       const double* y = b.col().doubles();
       double* o = out.doubles();
       switch (e.op) {
-        case Op::add: zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p + q; }); break;
-        case Op::sub: zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p - q; }); break;
-        case Op::mul: zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p * q; }); break;
-        case Op::div: zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p / q; }); break;
-        case Op::mod: zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return std::fmod(p, q); }); break;
-        default: break;
+        case Op::add:
+          zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p + q; });
+          break;
+        case Op::sub:
+          zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p - q; });
+          break;
+        case Op::mul:
+          zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p * q; });
+          break;
+        case Op::div:
+          zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return p / q; });
+          break;
+        case Op::mod:
+          zip(o, x, a.scalar, y, b.scalar, n, [](double p, double q) { return std::fmod(p, q); });
+          break;
+        default:
+          break;
       }
       if (e.op == Op::div || e.op == Op::mod) {  // x / 0 is null, as in Spark
         for (std::size_t i = 0; i < n; ++i) {
@@ -196,9 +230,15 @@ class Evaluator {
       const std::int64_t* y = b.col().ints();
       std::int64_t* o = out.ints();
       switch (e.op) {
-        case Op::add: zip(o, x, a.scalar, y, b.scalar, n, wrap_add); break;
-        case Op::sub: zip(o, x, a.scalar, y, b.scalar, n, wrap_sub); break;
-        case Op::mul: zip(o, x, a.scalar, y, b.scalar, n, wrap_mul); break;
+        case Op::add:
+          zip(o, x, a.scalar, y, b.scalar, n, wrap_add);
+          break;
+        case Op::sub:
+          zip(o, x, a.scalar, y, b.scalar, n, wrap_sub);
+          break;
+        case Op::mul:
+          zip(o, x, a.scalar, y, b.scalar, n, wrap_mul);
+          break;
         case Op::mod:
           zip(o, x, a.scalar, y, b.scalar, n, [](std::int64_t p, std::int64_t q) {
             return (q == 0 || q == -1) ? std::int64_t{0} : p % q;  // -1: INT64_MIN % -1 traps
@@ -207,7 +247,8 @@ class Evaluator {
             if (y[b.at(i)] == 0) out.set_null(i);
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
     return owned(std::move(out), scalar);
@@ -216,8 +257,11 @@ class Evaluator {
   Datum compare(Op op, Datum a, Datum b) {
     const bool scalar = a.scalar && b.scalar;
     const std::size_t n = rows(scalar);
-    DataType t = a.type() == b.type() ? a.type() : a.type() == DataType::null ? b.type() : b.type() == DataType::null ? a.type()
-               : (is_numeric(a.type()) && is_numeric(b.type())) ? DataType::float64 : DataType::int64;
+    DataType t = a.type() == b.type()                             ? a.type()
+                 : a.type() == DataType::null                     ? b.type()
+                 : b.type() == DataType::null                     ? a.type()
+                 : (is_numeric(a.type()) && is_numeric(b.type())) ? DataType::float64
+                                                                  : DataType::int64;
     a = coerce(std::move(a), t, n_);
     b = coerce(std::move(b), t, n_);
     Column out(DataType::boolean);
@@ -226,31 +270,65 @@ class Evaluator {
     std::uint8_t* o = out.bools();
     auto numeric = [&](const auto* x, const auto* y) {
       switch (op) {
-        case Op::eq: zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p == q; }); break;
-        case Op::ne: zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p != q; }); break;
-        case Op::lt: zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p < q; }); break;
-        case Op::le: zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p <= q; }); break;
-        case Op::gt: zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p > q; }); break;
-        case Op::ge: zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p >= q; }); break;
-        default: break;
+        case Op::eq:
+          zip(o, x, a.scalar, y, b.scalar, n,
+              [](auto p, auto q) -> std::uint8_t { return p == q; });
+          break;
+        case Op::ne:
+          zip(o, x, a.scalar, y, b.scalar, n,
+              [](auto p, auto q) -> std::uint8_t { return p != q; });
+          break;
+        case Op::lt:
+          zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p < q; });
+          break;
+        case Op::le:
+          zip(o, x, a.scalar, y, b.scalar, n,
+              [](auto p, auto q) -> std::uint8_t { return p <= q; });
+          break;
+        case Op::gt:
+          zip(o, x, a.scalar, y, b.scalar, n, [](auto p, auto q) -> std::uint8_t { return p > q; });
+          break;
+        case Op::ge:
+          zip(o, x, a.scalar, y, b.scalar, n,
+              [](auto p, auto q) -> std::uint8_t { return p >= q; });
+          break;
+        default:
+          break;
       }
     };
     switch (t) {
-      case DataType::float64: numeric(a.col().doubles(), b.col().doubles()); break;
+      case DataType::float64:
+        numeric(a.col().doubles(), b.col().doubles());
+        break;
       case DataType::int64:
-      case DataType::timestamp: numeric(a.col().ints(), b.col().ints()); break;
-      case DataType::boolean: numeric(a.col().bools(), b.col().bools()); break;
+      case DataType::timestamp:
+        numeric(a.col().ints(), b.col().ints());
+        break;
+      case DataType::boolean:
+        numeric(a.col().bools(), b.col().bools());
+        break;
       case DataType::string: {
         const Column& x = a.col();
         const Column& y = b.col();
+        if (op == Op::eq || op == Op::ne) {  // lengths first: most unequal strings need no memcmp
+          const bool ne = op == Op::ne;
+          for (std::size_t i = 0; i < n; ++i)
+            o[i] = (x.string_at(a.at(i)) == y.string_at(b.at(i))) != ne;
+          break;
+        }
         for (std::size_t i = 0; i < n; ++i) {
           const int c = x.string_at(a.at(i)).compare(y.string_at(b.at(i)));
-          o[i] = op == Op::eq ? c == 0 : op == Op::ne ? c != 0 : op == Op::lt ? c < 0 : op == Op::le ? c <= 0
-               : op == Op::gt ? c > 0 : c >= 0;
+          o[i] = op == Op::eq   ? c == 0
+                 : op == Op::ne ? c != 0
+                 : op == Op::lt ? c < 0
+                 : op == Op::le ? c <= 0
+                 : op == Op::gt ? c > 0
+                                : c >= 0;
         }
         break;
       }
-      case DataType::null: return owned(Column::nulls(DataType::boolean, n), scalar);
+      case DataType::null:
+        return owned(Column::nulls(DataType::boolean, n), scalar);
     }
     return owned(std::move(out), scalar);
   }
@@ -265,8 +343,12 @@ class Evaluator {
     const std::uint8_t* x = a.col().bools();
     const std::uint8_t* y = b.col().bools();
     if (!a.col().has_nulls() && !b.col().has_nulls()) {
-      if (is_and) zip(o, x, a.scalar, y, b.scalar, n, [](std::uint8_t p, std::uint8_t q) -> std::uint8_t { return p & q; });
-      else zip(o, x, a.scalar, y, b.scalar, n, [](std::uint8_t p, std::uint8_t q) -> std::uint8_t { return p | q; });
+      if (is_and)
+        zip(o, x, a.scalar, y, b.scalar, n,
+            [](std::uint8_t p, std::uint8_t q) -> std::uint8_t { return p & q; });
+      else
+        zip(o, x, a.scalar, y, b.scalar, n,
+            [](std::uint8_t p, std::uint8_t q) -> std::uint8_t { return p | q; });
       return owned(std::move(out), scalar);
     }
     const std::uint8_t decisive = is_and ? 0 : 1;
@@ -275,9 +357,12 @@ class Evaluator {
       const bool bv = b.valid(i);
       const std::uint8_t p = x[a.at(i)];
       const std::uint8_t q = y[b.at(i)];
-      if (av && bv) o[i] = is_and ? (p & q) : (p | q);
-      else if ((av && p == decisive) || (bv && q == decisive)) o[i] = decisive;
-      else out.set_null(i);
+      if (av && bv)
+        o[i] = is_and ? (p & q) : (p | q);
+      else if ((av && p == decisive) || (bv && q == decisive))
+        o[i] = decisive;
+      else
+        out.set_null(i);
     }
     return owned(std::move(out), scalar);
   }
@@ -310,7 +395,8 @@ class Evaluator {
     const std::size_t n = rows(a.scalar);
     Column out(DataType::boolean);
     out.resize_fixed(n);
-    for (std::size_t i = 0; i < n; ++i) out.bools()[i] = static_cast<std::uint8_t>(a.valid(i) == e.negated);
+    for (std::size_t i = 0; i < n; ++i)
+      out.bools()[i] = static_cast<std::uint8_t>(a.valid(i) == e.negated);
     return owned(std::move(out), a.scalar);
   }
 
@@ -333,7 +419,8 @@ std::size_t utf8_offset(std::string_view s, std::int64_t index) {
   std::size_t i = 0;
   for (; i < s.size() && index > 0; --index) {
     ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+      ++i;  // continuation bytes
   }
   return i;
 }
@@ -345,22 +432,28 @@ std::string iso8601(std::int64_t ms) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
   return buf;
 }
 
 void append_as_string(Column& out, const Column& in, std::size_t i) {
   switch (in.type()) {
-    case DataType::string: out.append_string(in.string_at(i)); return;
-    case DataType::timestamp: out.append_string(iso8601(in.ints()[i])); return;
+    case DataType::string:
+      out.append_string(in.string_at(i));
+      return;
+    case DataType::timestamp:
+      out.append_string(iso8601(in.ints()[i]));
+      return;
     case DataType::float64: {
       char buf[32];
       const auto r = std::to_chars(buf, buf + sizeof buf, in.doubles()[i]);
       out.append_string(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
       return;
     }
-    default: out.append_string(in.to_string(i)); return;
+    default:
+      out.append_string(in.to_string(i));
+      return;
   }
 }
 
@@ -392,7 +485,8 @@ Datum Evaluator::call(const Expr& e) {
       out.resize_fixed(n);
       out.set_validity(validity_of(a, n));
       if (e.type == DataType::float64) {
-        for (std::size_t i = 0; i < n; ++i) out.doubles()[i] = std::fabs(a.col().doubles()[a.at(i)]);
+        for (std::size_t i = 0; i < n; ++i)
+          out.doubles()[i] = std::fabs(a.col().doubles()[a.at(i)]);
       } else {
         for (std::size_t i = 0; i < n; ++i) {
           const std::int64_t v = a.col().ints()[a.at(i)];
@@ -407,11 +501,14 @@ Datum Evaluator::call(const Expr& e) {
       if (has_digits) args[1] = coerce(std::move(args[1]), DataType::int64, n_);
       Datum a = std::move(args[0]);
       out.resize_fixed(n);
-      out.set_validity(has_digits ? and_validity(validity_of(a, n), validity_of(args[1], n)) : validity_of(a, n));
+      out.set_validity(has_digits ? and_validity(validity_of(a, n), validity_of(args[1], n))
+                                  : validity_of(a, n));
       for (std::size_t i = 0; i < n; ++i) {
         digits = has_digits ? args[1].col().ints()[args[1].at(i)] : 0;
         if (e.type == DataType::float64) {
-          const double v = a.type() == DataType::float64 ? a.col().doubles()[a.at(i)] : static_cast<double>(a.col().ints()[a.at(i)]);
+          const double v = a.type() == DataType::float64
+                               ? a.col().doubles()[a.at(i)]
+                               : static_cast<double>(a.col().ints()[a.at(i)]);
           const double scale = std::pow(10.0, static_cast<double>(digits));
           out.doubles()[i] = std::round(v * scale) / scale;
         } else {
@@ -438,15 +535,24 @@ Datum Evaluator::call(const Expr& e) {
           out.ints()[i] = a.type() == DataType::null ? 0 : a.col().ints()[a.at(i)];
           continue;
         }
-        const double v = e.fn == Fn::floor ? std::floor(a.col().doubles()[a.at(i)]) : std::ceil(a.col().doubles()[a.at(i)]);
-        if (!(v >= -9.2e18 && v <= 9.2e18)) out.set_null(i);
-        else out.ints()[i] = static_cast<std::int64_t>(v);
+        const double v = e.fn == Fn::floor ? std::floor(a.col().doubles()[a.at(i)])
+                                           : std::ceil(a.col().doubles()[a.at(i)]);
+        if (!(v >= -9.2e18 && v <= 9.2e18))
+          out.set_null(i);
+        else
+          out.ints()[i] = static_cast<std::int64_t>(v);
       }
       break;
     }
-    case Fn::sqrt: math([](double v) { return v < 0 ? NAN : std::sqrt(v); }); break;
-    case Fn::ln: math([](double v) { return v <= 0 ? NAN : std::log(v); }); break;
-    case Fn::exp: math([](double v) { return std::exp(v); }); break;
+    case Fn::sqrt:
+      math([](double v) { return v < 0 ? NAN : std::sqrt(v); });
+      break;
+    case Fn::ln:
+      math([](double v) { return v <= 0 ? NAN : std::log(v); });
+      break;
+    case Fn::exp:
+      math([](double v) { return std::exp(v); });
+      break;
     case Fn::pow: {
       Datum a = coerce(std::move(args[0]), DataType::float64, n_);
       Datum b = coerce(std::move(args[1]), DataType::float64, n_);
@@ -512,13 +618,15 @@ Datum Evaluator::call(const Expr& e) {
       out.resize_fixed(n);
       out.set_validity(validity_of(a, n));
       for (std::size_t i = 0; i < n; ++i) {
-        out.ints()[i] = a.valid(i) ? static_cast<std::int64_t>(utf8_length(a.col().string_at(a.at(i)))) : 0;
+        out.ints()[i] =
+            a.valid(i) ? static_cast<std::int64_t>(utf8_length(a.col().string_at(a.at(i)))) : 0;
       }
       break;
     }
     case Fn::substr: {
       // substr(s, start [, length]): 1-based, in characters, as in SQL.
-      for (std::size_t k = 1; k < args.size(); ++k) args[k] = coerce(std::move(args[k]), DataType::int64, n_);
+      for (std::size_t k = 1; k < args.size(); ++k)
+        args[k] = coerce(std::move(args[k]), DataType::int64, n_);
       for (std::size_t i = 0; i < n; ++i) {
         bool valid = true;
         for (const auto& a : args) valid = valid && a.valid(i);
@@ -564,7 +672,8 @@ Datum Evaluator::call(const Expr& e) {
       for (std::size_t i = 0; i < n; ++i) {
         const std::string_view s = a.valid(i) ? a.col().string_at(a.at(i)) : std::string_view();
         const std::string_view t = b.valid(i) ? b.col().string_at(b.at(i)) : std::string_view();
-        out.bools()[i] = e.fn == Fn::contains ? s.find(t) != std::string_view::npos : s.substr(0, t.size()) == t;
+        out.bools()[i] =
+            e.fn == Fn::contains ? s.find(t) != std::string_view::npos : s.substr(0, t.size()) == t;
       }
       break;
     }
@@ -590,8 +699,10 @@ Datum Evaluator::call(const Expr& e) {
             break;
           }
         }
-        if (pick) out.append_from(pick->col(), pick->at(i));
-        else out.append_null();
+        if (pick)
+          out.append_from(pick->col(), pick->at(i));
+        else
+          out.append_null();
       }
       break;
     }
@@ -622,8 +733,10 @@ Datum Evaluator::call(const Expr& e) {
           while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
           double v = 0;
           const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-          if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) out.set_null(i);
-          else out.doubles()[i] = v;
+          if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
+            out.set_null(i);
+          else
+            out.doubles()[i] = v;
         } else {
           out.doubles()[i] = static_cast<double>(a.col().ints()[a.at(i)]);
         }
@@ -634,8 +747,10 @@ Datum Evaluator::call(const Expr& e) {
       const Datum& a = args[0];
       out.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
-        if (!a.valid(i)) out.append_null();
-        else append_as_string(out, a.col(), a.at(i));
+        if (!a.valid(i))
+          out.append_null();
+        else
+          append_as_string(out, a.col(), a.at(i));
       }
       break;
     }
@@ -654,7 +769,9 @@ Result<Expression> Expression::compile(std::string_view text, const Schema& inpu
   return e;
 }
 
-DataType Expression::type() const { return root_->type; }
+DataType Expression::type() const {
+  return root_->type;
+}
 
 Column Expression::evaluate(const Batch& batch) const {
   Evaluator ev(batch);

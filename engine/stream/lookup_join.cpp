@@ -24,23 +24,16 @@ class LookupJoin final : public Operator {
     for (std::size_t r = 0; r < in.num_rows(); ++r) {
       const std::int64_t found = key_.encode(in, r, key_buffer_) ? table_->find(key_buffer_) : -1;
       if (found < 0 && type_ == JoinType::inner) continue;
-      rows_.push_back(static_cast<std::uint32_t>(r));
+      rows_.push_back(static_cast<std::int64_t>(r));
       matches_.push_back(found);
     }
     const std::size_t left = in.num_columns();
-    for (std::size_t c = 0; c < left; ++c) {
-      Column& to = out.column(c);
-      const Column& from = in.column(c);
-      to.reserve(to.size() + rows_.size());
-      for (const std::uint32_t r : rows_) to.append_from(from, r);
-    }
+    for (std::size_t c = 0; c < left; ++c)
+      out.column(c).append_take(in.column(c), rows_.data(), rows_.size());
     const Batch& table = table_->rows();
     for (std::size_t i = 0; i < table_columns_.size(); ++i) {
-      Column& to = out.column(left + i);
-      const Column& from = table.column(table_columns_[i]);
-      to.reserve(to.size() + matches_.size());
-      for (const std::int64_t m : matches_)
-        m < 0 ? to.append_null() : to.append_from(from, static_cast<std::size_t>(m));
+      out.column(left + i).append_take(table.column(table_columns_[i]), matches_.data(),
+                                       matches_.size());
     }
   }
 
@@ -51,7 +44,7 @@ class LookupJoin final : public Operator {
   Schema schema_;
   std::vector<std::size_t> table_columns_;
   // Per batch, reused.
-  std::vector<std::uint32_t> rows_;
+  std::vector<std::int64_t> rows_;
   std::vector<std::int64_t> matches_;
   std::string key_buffer_;
 };

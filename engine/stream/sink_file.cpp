@@ -13,6 +13,7 @@ Result<std::unique_ptr<SinkFile>> SinkFile::open(const std::filesystem::path& pa
   TRIB_RETURN_IF_ERROR(
       s->file_.truncate(static_cast<std::uint64_t>(committed)));  // drop an uncommitted tail
   s->size_ = committed;
+  s->synced_ = -1;  // the first sync makes the cut durable too
   return s;
 }
 

@@ -18,13 +18,21 @@ class SinkFile {
   static Result<std::unique_ptr<SinkFile>> open(const std::filesystem::path& path,
                                                 std::int64_t committed);
   Status append(const std::string& bytes);
-  Status sync() { return file_.sync_data(); }
+  // A no-op when nothing was appended since the last sync (most dead-letter files, most
+  // batches): each fsync costs milliseconds.
+  Status sync() {
+    if (synced_ == size_) return {};
+    TRIB_RETURN_IF_ERROR(file_.sync_data());
+    synced_ = size_;
+    return {};
+  }
   std::int64_t size() const { return size_; }
 
  private:
   SinkFile() = default;
   log::File file_;
   std::int64_t size_ = 0;
+  std::int64_t synced_ = 0;
 };
 
 }  // namespace tributary::stream
