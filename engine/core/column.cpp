@@ -137,6 +137,16 @@ Column Column::nulls(DataType type, std::size_t rows) {
 }
 
 void Column::append_take(const Column& from, const std::int64_t* rows, std::size_t n) {
+  if (size_ == 0 && n == from.size_ && type_ == from.type_) {
+    // Every row in order (a join where each row matched): one copy of the buffers.
+    bool identity = true;
+    for (std::size_t i = 0; identity && i < n; ++i)
+      identity = rows[i] == static_cast<std::int64_t>(i);
+    if (identity) {
+      *this = from;
+      return;
+    }
+  }
   bool plain = !from.has_nulls() && validity_.empty() && type_ == from.type_;
   for (std::size_t i = 0; plain && i < n; ++i) plain = rows[i] >= 0;
   if (!plain) {
@@ -179,6 +189,7 @@ void Column::append_take(const Column& from, const std::int64_t* rows, std::size
 }
 
 Column Column::filter(const std::vector<std::uint8_t>& keep, std::size_t kept) const {
+  if (kept == size_) return *this;
   Column out(type_);
   if (type_ == DataType::string) {
     // Sized in one pass, then copied without regrowth.

@@ -16,7 +16,8 @@ class TestTextValues : public QObject {
     QTest::newRow("task example") << "2024-03-01T12:00:00Z" << qint64(1709294400000);
     QTest::newRow("fraction") << "2024-03-01T12:00:00.123Z" << qint64(1709294400123);
     QTest::newRow("one digit fraction") << "2024-03-01T12:00:00.5Z" << qint64(1709294400500);
-    QTest::newRow("long fraction truncates") << "2024-03-01T12:00:00.123999Z" << qint64(1709294400123);
+    QTest::newRow("long fraction truncates")
+        << "2024-03-01T12:00:00.123999Z" << qint64(1709294400123);
     QTest::newRow("offset") << "2024-03-01T14:00:00+02:00" << qint64(1709294400000);
     QTest::newRow("negative offset") << "2024-03-01T07:30:00-04:30" << qint64(1709294400000);
     QTest::newRow("offset no colon") << "2024-03-01T14:00:00+0200" << qint64(1709294400000);
@@ -51,8 +52,9 @@ class TestTextValues : public QObject {
   }
 
   void iso8601FormatsAndReadsBack() {
-    for (std::int64_t ms : {std::int64_t(0), std::int64_t(-1), std::int64_t(1709294400123), std::int64_t(951782400000),
-                            std::int64_t(-2208988800000), std::int64_t(253402300799999), std::int64_t(-62135596800000)}) {
+    for (std::int64_t ms : {std::int64_t(0), std::int64_t(-1), std::int64_t(1709294400123),
+                            std::int64_t(951782400000), std::int64_t(-2208988800000),
+                            std::int64_t(253402300799999), std::int64_t(-62135596800000)}) {
       std::string text;
       append_iso8601(text, ms);
       const auto back = parse_iso8601_ms(text);
@@ -76,6 +78,16 @@ class TestTextValues : public QObject {
     QCOMPARE(parse_int64("-9223372036854775808"), std::optional<std::int64_t>(INT64_MIN));
     QVERIFY(!parse_int64("9223372036854775808"));
     QVERIFY(!parse_int64("1.0"));
+    // Digits read eight at a time: every length up to the word-wise limit and past it.
+    QCOMPARE(parse_int64("1700000000123"), std::optional<std::int64_t>(1700000000123));
+    QCOMPARE(parse_int64("12345678"), std::optional<std::int64_t>(12345678));
+    QCOMPARE(parse_int64("123456789012345678"), std::optional<std::int64_t>(123456789012345678));
+    QCOMPARE(parse_int64("1234567890123456789"), std::optional<std::int64_t>(1234567890123456789));
+    QCOMPARE(parse_int64("00000000000000000000000042"), std::optional<std::int64_t>(42));
+    QVERIFY(!parse_int64("1234567:"));
+    QVERIFY(!parse_int64("12345678/"));
+    QVERIFY(!parse_int64("1234567812345678a"));
+    QVERIFY(!parse_int64("123456781234 678"));
     QVERIFY(!parse_int64(" 1"));
     QVERIFY(!parse_int64("+"));
     QVERIFY(!parse_int64("+-1"));
@@ -97,15 +109,19 @@ class TestTextValues : public QObject {
   }
 
   void utf8() {
-    QCOMPARE(find_invalid_utf8("plain ascii text, longer than eight bytes"), std::optional<std::size_t>());
-    QCOMPARE(find_invalid_utf8("h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80"), std::optional<std::size_t>());
+    QCOMPARE(find_invalid_utf8("plain ascii text, longer than eight bytes"),
+             std::optional<std::size_t>());
+    QCOMPARE(find_invalid_utf8("h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80"),
+             std::optional<std::size_t>());
     QCOMPARE(find_invalid_utf8("abcd\xff"), std::optional<std::size_t>(4));
-    QCOMPARE(find_invalid_utf8("abcdefghij\xc3"), std::optional<std::size_t>(10));     // truncated sequence
-    QCOMPARE(find_invalid_utf8("\xc0\xaf"), std::optional<std::size_t>(0));            // overlong
-    QCOMPARE(find_invalid_utf8("ab\xed\xa0\x80"), std::optional<std::size_t>(2));      // surrogate
-    QCOMPARE(find_invalid_utf8("\xf4\x90\x80\x80"), std::optional<std::size_t>(0));    // above U+10FFFF
+    QCOMPARE(find_invalid_utf8("abcdefghij\xc3"),
+             std::optional<std::size_t>(10));                                // truncated sequence
+    QCOMPARE(find_invalid_utf8("\xc0\xaf"), std::optional<std::size_t>(0));  // overlong
+    QCOMPARE(find_invalid_utf8("ab\xed\xa0\x80"), std::optional<std::size_t>(2));  // surrogate
+    QCOMPARE(find_invalid_utf8("\xf4\x90\x80\x80"),
+             std::optional<std::size_t>(0));  // above U+10FFFF
     QCOMPARE(find_invalid_utf8("x\xe2\x82"), std::optional<std::size_t>(1));
-    QCOMPARE(find_invalid_utf8("\xe2\x28\xa1"), std::optional<std::size_t>(0));        // bad continuation
+    QCOMPARE(find_invalid_utf8("\xe2\x28\xa1"), std::optional<std::size_t>(0));  // bad continuation
   }
 };
 
