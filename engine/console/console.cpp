@@ -9,7 +9,9 @@
 
 namespace tributary::console {
 
-void Context::fail(const Status& status) { fail(status.message()); }
+void Context::fail(const Status& status) {
+  fail(status.message());
+}
 
 void Context::fail(const std::string& message) {
   std::fprintf(stderr, "tributary-cli: error: %s\n", message.c_str());
@@ -20,7 +22,8 @@ Result<std::unique_ptr<log::LogManager>> Context::open_log(log::Access access, b
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!create && !fs::is_directory(fs::path(data_dir) / "topics", ec)) {
-    return error(ErrorCode::not_found, "data dir " + data_dir + " does not exist or holds no topics");
+    return error(ErrorCode::not_found,
+                 "data dir " + data_dir + " does not exist or holds no topics");
   }
   log::LogManager::Options options;
   options.data_dir = data_dir;
@@ -29,18 +32,24 @@ Result<std::unique_ptr<log::LogManager>> Context::open_log(log::Access access, b
 }
 
 std::string default_data_dir() {
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/tributary";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/tributary";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/tributary";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.local/share/tributary";
   return ".tributary";
 }
 
-int run(int argc, char** argv) {
-  CLI::App app{"Tributary: streaming and batch pipelines on an embedded log and micro-batch engine.",
-               "tributary-cli"};
+int run(int argc, char** argv, const pipeline::NodeRegistry& kinds) {
+  CLI::App app{
+      "Tributary: streaming and batch pipelines on an embedded log and micro-batch engine.",
+      "tributary-cli"};
   app.require_subcommand(1);
   Context ctx;
   ctx.data_dir = default_data_dir();
-  app.add_option("--data-dir", ctx.data_dir, "Folder of topics, groups and checkpoints")->capture_default_str();
+  ctx.kinds = &kinds;
+  app.add_option("--data-dir", ctx.data_dir, "Folder of topics, groups and checkpoints")
+      ->capture_default_str();
+  add_pipeline_commands(app, ctx);
   add_topic_commands(app, ctx);
   add_produce_command(app, ctx);
   add_consume_command(app, ctx);

@@ -6,6 +6,7 @@
 
 #include "core/status.h"
 #include "log/log_manager.h"
+#include "pipeline/node_kind.h"
 
 namespace CLI {
 class App;
@@ -16,6 +17,7 @@ namespace tributary::console {
 struct Context {
   std::string data_dir;
   int exit_code = 0;
+  const pipeline::NodeRegistry* kinds = nullptr;  // the node catalogue, for pipeline commands
 
   // Prints one line, "tributary-cli: error: <message>", to stderr and sets exit code 1.
   void fail(const Status& status);
@@ -32,5 +34,6 @@ void add_topic_commands(CLI::App& app, Context& ctx);
 void add_produce_command(CLI::App& app, Context& ctx);
 void add_consume_command(CLI::App& app, Context& ctx);
 void add_group_commands(CLI::App& app, Context& ctx);
+void add_pipeline_commands(CLI::App& app, Context& ctx);
 
 }  // namespace tributary::console

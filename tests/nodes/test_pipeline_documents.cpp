@@ -1,0 +1,126 @@
+// Pipeline documents, data-driven: every `pipelines/<case>.json` is loaded and validated
+// against the built-in kinds and must give exactly the diagnostics of `<case>.expected`
+// ("ok" for none); the valid ones (and the samples) survive load -> save -> load -> save
+// byte for byte; `tributary-cli validate` agrees, with exit code 1 on any problem.
+#include <QtTest>
+
+#include <QDir>
+#include <QProcess>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "nodes/catalogue.h"
+#include "pipeline/pipeline_format.h"
+#include "pipeline/pipeline_validation.h"
+
+using namespace tributary;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+QStringList diagnostics_of(const fs::path& file) {
+  const auto& kinds = nodes::builtin_kinds();
+  auto load = pipeline::load_pipeline_file(file, kinds);
+  QStringList out;
+  for (const auto& d : load.diagnostics) out << QString::fromStdString(d.text());
+  if (load.pipeline.nodes.empty() && !load.diagnostics.empty()) return out;
+  auto v = pipeline::validate_pipeline(load.pipeline, kinds, file.parent_path(), load.diagnostics);
+  for (const auto& d : v.diagnostics) out << QString::fromStdString(d.text());
+  return out.replaceInStrings(TRIBUTARY_CASES, "<cases>");
+}
+
+QStringList cases(const char* dir) {
+  QStringList out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".json") out << QString::fromStdString(e.path().string());
+  }
+  out.sort();
+  return out;
+}
+
+}  // namespace
+
+class TestPipelineDocuments : public QObject {
+  Q_OBJECT
+ private slots:
+  void diagnostics_data() {
+    QTest::addColumn<QString>("file");
+    for (const auto& f : cases(TRIBUTARY_CASES))
+      QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+  }
+  void diagnostics() {
+    QFETCH(QString, file);
+    const fs::path path = file.toStdString();
+    fs::path expected_file = path;
+    expected_file.replace_extension(".expected");
+    const QStringList expected =
+        QString::fromStdString(read_file(expected_file)).split('\n', Qt::SkipEmptyParts);
+    QStringList got = diagnostics_of(path);
+    if (got.isEmpty()) got << "ok";
+    if (got != expected) qWarning("%s gives:\n%s", qPrintable(file), qPrintable(got.join('\n')));
+    QCOMPARE(got, expected);
+  }
+
+  void saveIsCanonical_data() {
+    QTest::addColumn<QString>("file");
+    QStringList files = cases(TRIBUTARY_CASES).filter(QRegularExpression("/ok-[^/]*$"));
+    if (QDir(TRIBUTARY_SAMPLES).exists()) files += cases(TRIBUTARY_SAMPLES);
+    for (const auto& f : files) QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+  }
+  void saveIsCanonical() {
+    QFETCH(QString, file);
+    const auto& kinds = nodes::builtin_kinds();
+    auto first = pipeline::load_pipeline_file(file.toStdString(), kinds);
+    QVERIFY(first.ok());
+    const std::string once = pipeline::save_pipeline(first.pipeline);
+    auto second = pipeline::load_pipeline(once, kinds);
+    QVERIFY(second.ok());
+    QCOMPARE(pipeline::save_pipeline(second.pipeline), once);
+    // Two-space indent, stable key order: the format leads, then the version.
+    QVERIFY(once.rfind("{\n  \"format\": \"tributary-pipeline\",\n  \"version\": 1,\n", 0) == 0);
+  }
+
+  void cliValidateReportsAndFails() {
+    QProcess bad;
+    bad.start(TRIBUTARY_CLI, {"validate", QString(TRIBUTARY_CASES) + "/graph-problems.json"});
+    QVERIFY(bad.waitForFinished(30000));
+    QCOMPARE(bad.exitCode(), 1);
+    const QString err = bad.readAllStandardError();
+    QVERIFY(err.contains("graph-problems.json: f: is part of a cycle"));
+    QCOMPARE(err.count('\n'), 10);
+    QProcess good;
+    good.start(TRIBUTARY_CLI, {"validate", QString(TRIBUTARY_CASES) + "/ok-sessions.json"});
+    QVERIFY(good.waitForFinished(30000));
+    QCOMPARE(good.exitCode(), 0);
+    QVERIFY(good.readAllStandardOutput().contains("ok (3 nodes, 2 edges)"));
+    QProcess missing;
+    missing.start(TRIBUTARY_CLI, {"validate", "/no/such/pipeline.json"});
+    QVERIFY(missing.waitForFinished(30000));
+    QCOMPARE(missing.exitCode(), 1);
+    QVERIFY(missing.readAllStandardError().contains("cannot read /no/such/pipeline.json"));
+  }
+
+  void everyKindIsDeclaredCompletely() {
+    for (const auto& k : nodes::builtin_kinds().kinds()) {
+      QVERIFY2(!k->title.empty() && !k->help.empty(), k->id.c_str());
+      QVERIFY2(k->output_schema != nullptr, k->id.c_str());
+      for (const auto& p : k->params) {
+        QVERIFY2(!p.help.empty(), (k->id + "." + p.name).c_str());
+        QVERIFY2(!(p.required && !p.default_value.is_null()), (k->id + "." + p.name).c_str());
+      }
+    }
+    QCOMPARE(nodes::builtin_kinds().kinds().size(),
+             26u);  // 4 sources, topic, 4 windows, 7 transforms, 4 ML, 6 sinks
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPipelineDocuments)
+#include "test_pipeline_documents.moc"
