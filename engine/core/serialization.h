@@ -11,6 +11,8 @@ namespace tributary {
 
 class ByteWriter {
  public:
+  // Room for `n` bytes, for callers that know about how much they will write.
+  void reserve(std::size_t n) { out_.reserve(n); }
   void varint(std::int64_t v) {
     std::uint64_t u = (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
     while (u >= 0x80) {
