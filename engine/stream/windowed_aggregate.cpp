@@ -1,6 +1,7 @@
 #include "stream/windowed_aggregate.h"
 
 #include <absl/container/flat_hash_set.h>
+#include <absl/strings/string_view.h>
 
 #include <algorithm>
 #include <bit>
@@ -138,6 +139,7 @@ struct WindowedAggregate::Fixed {
     std::uint32_t newest = kNone;  // the key's open windows, chained through Win::next
     std::uint32_t open = 0;
     std::uint8_t idle = 0;  // 1: listed in idle_keys; 2: listed and idle at the last save too
+    bool live = false;      // false: a free id
   };
   struct Win {
     std::int64_t start = 0;
@@ -152,7 +154,8 @@ struct WindowedAggregate::Fixed {
   struct IdHash {
     using is_transparent = void;
     const Fixed* f;
-    std::size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
+    // absl's own string_view: this absl hashes std::string_view through std::hash, slower.
+    std::size_t operator()(std::string_view s) const { return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size())); }
     std::size_t operator()(std::uint32_t id) const { return (*this)(f->lookup_bytes(id)); }
   };
   struct IdEq {
@@ -196,6 +199,7 @@ struct WindowedAggregate::Fixed {
       keys.emplace_back();
     }
     Key& k = keys[id];
+    k.live = true;
     k.enc = std::move(enc);
     k.values = std::move(values);
     // Single string keys order by their bytes (after the shared tag); the null key by 0,
@@ -203,6 +207,7 @@ struct WindowedAggregate::Fixed {
     k.prefix = single_string ? (null_key ? 0 : order_prefix(std::string_view(k.enc).substr(1))) : order_prefix(k.enc);
     if (null_key) null_key_id = id;
     else ids.insert(id);
+    ranks_valid = false;
     return id;
   }
 
@@ -413,14 +418,46 @@ struct WindowedAggregate::Fixed {
     --op.open_windows_;
   }
 
+  // Ranks every live key in emission order. Keys that go keep the order of the rest valid;
+  // a new key invalidates it.
+  void rank_keys() {
+    order.clear();
+    for (std::uint32_t k = 0; k < keys.size(); ++k) {
+      if (keys[k].live) order.push_back({keys[k].prefix, k, 0});
+    }
+    std::sort(order.begin(), order.end(), [&](const Ordered& a, const Ordered& b) { return key_before(a, b); });
+    rank.resize(keys.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i].key] = i;
+    ranked = order.size();
+    ranks_valid = true;
+  }
+
+  // The windows of one bucket (one start), by key. When the bucket holds a good part of all
+  // keys, as when the same keys come back window after window, keys are ranked once and the
+  // windows drop into place by rank; otherwise they are sorted.
+  void sort_bucket(const std::vector<std::uint32_t>& bucket) {
+    std::size_t live = keys.size() - free_keys.size();
+    if (!ranks_valid && live <= 4 * bucket.size()) rank_keys();
+    if (ranks_valid && ranked <= 8 * bucket.size()) {
+      by_rank.assign(ranked, kNone);
+      for (std::uint32_t w : bucket) by_rank[rank[wins[w].key]] = w;
+      order.clear();
+      for (std::uint32_t w : by_rank) {
+        if (w != kNone) order.push_back({0, wins[w].key, w});
+      }
+      return;
+    }
+    order.clear();
+    for (std::uint32_t w : bucket) add_ordered(w);
+    std::sort(order.begin(), order.end(), [&](const Ordered& a, const Ordered& b) { return key_before(a, b); });
+  }
+
   // Windows close in order of (close time, start, encoded key); for fixed windows the close
   // time follows the start, so buckets by start, each sorted by key, give that order.
   void close(WindowedAggregate& op, Batch& out) {
     while (!closing.empty() && op.is_closed(closing.begin()->first + size + grace)) {
       auto bucket = closing.begin();
-      order.clear();
-      for (std::uint32_t w : bucket->second) add_ordered(w);
-      std::sort(order.begin(), order.end(), [&](const Ordered& a, const Ordered& b) { return key_before(a, b); });
+      sort_bucket(bucket->second);
       for (const auto& [prefix, key, w] : order) {
         if (op.spec_.emit_mode == EmitMode::final) emit(op, w, out);
         else if (wins[w].changed) emit(op, w, op.pending_updates_);
@@ -578,6 +615,11 @@ struct WindowedAggregate::Fixed {
   std::int64_t cached_start = 0;
   std::int64_t next_close = std::numeric_limits<std::int64_t>::max();
   std::vector<Ordered> order;
+  // Emission order of live keys (rank_keys), valid until a key is added.
+  std::vector<std::uint32_t> rank;
+  std::size_t ranked = 0;
+  bool ranks_valid = false;
+  std::vector<std::uint32_t> by_rank;
 
   // Changed since the last save(): window slots, and (key, start) of windows closed.
   std::vector<std::uint32_t> dirty;
