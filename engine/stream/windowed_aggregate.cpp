@@ -83,25 +83,7 @@ CellKind cell_kind(const BoundAggregate& a) {
   }
 }
 
-// The AggState that BoundAggregate would have built, so checkpoint rows stay as they were.
-AggState to_state(CellKind kind, const Cell& c) {
-  AggState s;
-  s.count = c.count;
-  const double d = std::bit_cast<double>(c.bits);
-  switch (kind) {
-    case CellKind::sum_int: s.int_sum = c.bits; break;
-    case CellKind::sum_double: s.double_sum = d; break;
-    case CellKind::min_int: if (c.count) s.min = c.bits; break;
-    case CellKind::max_int: if (c.count) s.max = c.bits; break;
-    case CellKind::min_double: if (c.count) s.min = d; break;
-    case CellKind::max_double: if (c.count) s.max = d; break;
-    case CellKind::min_bool: if (c.count) s.min = c.bits != 0; break;
-    case CellKind::max_bool: if (c.count) s.max = c.bits != 0; break;
-    default: break;
-  }
-  return s;
-}
-
+// The cell of an AggState read from a 'w' row (see Fixed::restore_legacy).
 Cell from_state(CellKind kind, const AggState& s) {
   Cell c;
   c.count = s.count;
@@ -138,7 +120,6 @@ std::uint64_t order_prefix(std::string_view s) {
 struct WindowedAggregate::Fixed {
   struct Key {
     std::string enc;            // encoded key: names the state rows and orders emission
-    std::vector<Value> values;  // the key fields, unless the key is one string field
     std::uint64_t prefix = 0;   // order_prefix of the key's ordering bytes (see order_bytes)
     std::uint32_t newest = kNone;  // the key's open windows, chained through Win::next
     std::uint32_t open = 0;
@@ -205,7 +186,10 @@ struct WindowedAggregate::Fixed {
     Key& k = keys[id];
     k.live = true;
     k.enc = std::move(enc);
-    k.values = std::move(values);
+    if (!single_string) {
+      if (key_values.size() < keys.size()) key_values.resize(keys.size());
+      key_values[id] = std::move(values);
+    }
     // Single string keys order by their bytes (after the shared tag); the null key by 0,
     // which ties only with keys that the full comparison then puts after it.
     k.prefix = single_string ? (null_key ? 0 : order_prefix(std::string_view(k.enc).substr(1))) : order_prefix(k.enc);
@@ -219,6 +203,7 @@ struct WindowedAggregate::Fixed {
     if (id == null_key_id) null_key_id = kNone;
     else ids.erase(id);
     keys[id] = Key{};
+    if (!single_string) key_values[id] = {};
     free_keys.push_back(id);
   }
 
@@ -361,7 +346,7 @@ struct WindowedAggregate::Fixed {
       if (win.key == null_key_id) out.column(c++).append_null();
       else out.column(c++).append_string(std::string_view(key.enc).substr(1));
     } else {
-      for (const auto& v : key.values) append_value(out.column(c++), v);
+      for (const auto& v : key_values[win.key]) append_value(out.column(c++), v);
     }
     out.column(c++).append_int(win.start);
     out.column(c++).append_int(win.start + size);
@@ -524,36 +509,35 @@ struct WindowedAggregate::Fixed {
     }
   }
 
-  void write_key_values(ByteWriter& w, std::uint32_t k) const {
-    if (!single_string) return write_values(w, keys[k].values);
-    w.varint(1);
-    if (k == null_key_id) return w.varint(0);
-    w.varint(4);
-    w.bytes(std::string_view(keys[k].enc).substr(1));
-  }
-
+  // Checkpoint rows of fixed windows ('f'): the state key holds the encoded key and the
+  // start; the value holds the flags, the key fields unless they are one string field (its
+  // bytes are in the encoded key), and per aggregate its count and value, or its AggState
+  // when it has no cell. About a third of a 'w' row: fewer SQLite pages to rewrite.
   void save(const std::string& name, StateChanges& out) {
-    out.erase.reserve(out.erase.size() + removed.size());
-    for (const auto& [k, start] : removed) out.erase.emplace_back(name, state_key('w', keys[k].enc, start));
+    out.erase.reserve(out.erase.size() + legacy_rows.size() + removed.size());
+    for (auto& key : legacy_rows) out.erase.emplace_back(name, std::move(key));
+    for (const auto& [k, start] : removed) out.erase.emplace_back(name, state_key('f', keys[k].enc, start));
     out.put.reserve(out.put.size() + dirty.size() + 1);
     for (std::uint32_t w : dirty) {
       Win& win = wins[w];
       if (win.key == kNone || !win.dirty) continue;  // closed since, or the slot listed twice
       win.dirty = false;
       ByteWriter v;
-      v.reserve(keys[win.key].enc.size() + 32 + 24 * kinds.size());  // most rows fit: one allocation
-      write_key_values(v, win.key);
-      v.varint(win.start);
-      v.varint(win.start + size);
-      v.varint(win.changed);
-      v.varint(win.emitted);
+      v.reserve(4 + 2 * ByteWriter::kMaxVarint * kinds.size());  // most rows fit: one allocation
+      v.varint(static_cast<std::int64_t>(win.changed) | static_cast<std::int64_t>(win.emitted) << 1);
+      if (!single_string) write_values(v, key_values[win.key]);
       const Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
       for (std::size_t a = 0; a < kinds.size(); ++a) {
-        if (kinds[a] == CellKind::generic) write_agg_state(v, generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]]);
-        else write_agg_state(v, to_state(kinds[a], cell[a]));
+        if (kinds[a] == CellKind::generic) {
+          write_agg_state(v, generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]]);
+          continue;
+        }
+        v.varint(cell[a].count);
+        if (kinds[a] != CellKind::count_rows && kinds[a] != CellKind::count_values) v.varint(cell[a].bits);
       }
-      out.put.emplace_back(name, state_key('w', keys[win.key].enc, win.start), v.take());
+      out.put.emplace_back(name, state_key('f', keys[win.key].enc, win.start), v.take());
     }
+    legacy_rows.clear();
     dirty.clear();
     removed.clear();
     // Keys with no open window go once they stayed so from one checkpoint to the next: keys
@@ -568,22 +552,45 @@ struct WindowedAggregate::Fixed {
     idle_keys.resize(kept);
   }
 
-  Status restore(WindowedAggregate& op, std::string_view enc, ByteReader& r, std::int64_t start) {
-    std::vector<Value> values = read_values(r);
-    std::uint32_t k;
-    const bool null_key = single_string && (enc.empty() || enc[0] != '4');
-    if (null_key) {
-      k = null_key_id != kNone ? null_key_id : add_key(std::string(enc), {}, true);
-    } else {
-      auto it = ids.find(single_string ? enc.substr(1) : enc);
-      k = it != ids.end() ? *it : add_key(std::string(enc), single_string ? std::vector<Value>{} : std::move(values), false);
+  std::uint32_t restored_key(std::string_view enc, std::vector<Value> values) {
+    if (single_string && (enc.empty() || enc[0] != '4')) {  // the null key
+      return null_key_id != kNone ? null_key_id : add_key(std::string(enc), {}, true);
     }
+    auto it = ids.find(single_string ? enc.substr(1) : enc);
+    return it != ids.end() ? *it : add_key(std::string(enc), std::move(values), false);
+  }
+
+  Status restore(WindowedAggregate& op, std::string_view enc, ByteReader& r, std::int64_t start) {
+    const std::int64_t flags = r.varint();
+    std::vector<Value> values;
+    if (!single_string) values = read_values(r);
+    if (!r.ok()) return error(ErrorCode::corrupt, "truncated window state");
+    const std::uint32_t w = window(op, restored_key(enc, std::move(values)), start);
+    wins[w].changed = (flags & 1) != 0;
+    wins[w].emitted = (flags & 2) != 0;
+    Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
+    for (std::size_t a = 0; a < kinds.size(); ++a) {
+      if (kinds[a] == CellKind::generic) {
+        read_agg_state(r, generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]]);
+        continue;
+      }
+      cell[a].count = r.varint();
+      if (kinds[a] != CellKind::count_rows && kinds[a] != CellKind::count_values) cell[a].bits = r.varint();
+    }
+    return {};
+  }
+
+  // A 'w' row, as windows of every kind were written before fixed windows had 'f' rows: read
+  // back, then rewritten as an 'f' row (and the 'w' row erased) at the next save.
+  Status restore_legacy(WindowedAggregate& op, std::string_view row_key, std::string_view enc, ByteReader& r,
+                        std::int64_t start) {
+    std::vector<Value> values = read_values(r);
     const std::int64_t win_start = r.varint();
     r.varint();  // end: start + size
     const bool changed = r.varint() != 0;
     const bool emitted = r.varint() != 0;
     if (!r.ok() || start != win_start) return error(ErrorCode::corrupt, "window state key and value disagree");
-    const std::uint32_t w = window(op, k, start);
+    const std::uint32_t w = window(op, restored_key(enc, std::move(values)), start);
     wins[w].changed = changed;
     wins[w].emitted = emitted;
     Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
@@ -593,6 +600,8 @@ struct WindowedAggregate::Fixed {
       if (kinds[a] == CellKind::generic) generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]] = std::move(s);
       else cell[a] = from_state(kinds[a], s);
     }
+    mark_dirty(w);
+    legacy_rows.emplace_back(row_key);
     return {};
   }
 
@@ -604,6 +613,7 @@ struct WindowedAggregate::Fixed {
   std::vector<const Column*> columns;       // per aggregate: its input in the current batch
 
   std::vector<Key> keys;
+  std::vector<std::vector<Value>> key_values;  // per key id, unless the key is one string field
   std::vector<std::uint32_t> free_keys;
   absl::flat_hash_set<std::uint32_t, IdHash, IdEq> ids;
   std::uint32_t null_key_id = kNone;        // single string key: null, outside `ids`
@@ -628,6 +638,7 @@ struct WindowedAggregate::Fixed {
   // Changed since the last save(): window slots, and (key, start) of windows closed.
   std::vector<std::uint32_t> dirty;
   std::vector<std::pair<std::uint32_t, std::int64_t>> removed;
+  std::vector<std::string> legacy_rows;  // 'w' rows restored, to erase
 };
 
 WindowedAggregate::~WindowedAggregate() = default;
@@ -987,8 +998,9 @@ Status WindowedAggregate::restore(std::string_view key, std::string_view value) 
   const std::int64_t start = k.varint();
   ByteReader r(value);
   if (!k.ok() || kind.size() != 1) return error(ErrorCode::corrupt, "bad window state key");
-  if (fixed_ && kind[0] == 'w') {
-    TRIB_RETURN_IF_ERROR(fixed_->restore(*this, name, r, start));
+  if (fixed_ && (kind[0] == 'f' || kind[0] == 'w')) {
+    TRIB_RETURN_IF_ERROR(kind[0] == 'f' ? fixed_->restore(*this, name, r, start)
+                                        : fixed_->restore_legacy(*this, key, name, r, start));
     if (!r.ok()) return error(ErrorCode::corrupt, "truncated window state");
     return {};
   }
