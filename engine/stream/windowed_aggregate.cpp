@@ -140,7 +140,9 @@ struct WindowedAggregate::Fixed {
     using is_transparent = void;
     const Fixed* f;
     // absl's own string_view: this absl hashes std::string_view through std::hash, slower.
-    std::size_t operator()(std::string_view s) const { return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size())); }
+    std::size_t operator()(std::string_view s) const {
+      return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size()));
+    }
     std::size_t operator()(std::uint32_t id) const { return (*this)(f->lookup_bytes(id)); }
   };
   struct IdEq {
@@ -172,8 +174,8 @@ struct WindowedAggregate::Fixed {
     return single_string ? e.substr(1) : e;
   }
 
-  // The encoded key of a single string field: a tag, then its bytes (the null key is the
-  // generic encoding of null, and sorts first).
+  // A new key id. `enc` is the encoded key: for one string field, a tag and its bytes (the
+  // null key is the generic encoding of null, and sorts first); `values` only for other keys.
   std::uint32_t add_key(std::string enc, std::vector<Value> values, bool null_key) {
     std::uint32_t id;
     if (!free_keys.empty()) {
@@ -247,6 +249,15 @@ struct WindowedAggregate::Fixed {
     return a.key != b.key && keys[a.key].enc < keys[b.key].enc;
   }
 
+  Cell* cells_of(std::uint32_t w) { return &cells[static_cast<std::size_t>(w) * kinds.size()]; }
+  const Cell* cells_of(std::uint32_t w) const { return &cells[static_cast<std::size_t>(w) * kinds.size()]; }
+  AggState& generic_of(std::uint32_t w, std::size_t a) {
+    return generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]];
+  }
+  const AggState& generic_of(std::uint32_t w, std::size_t a) const {
+    return generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]];
+  }
+
   void key_idle(std::uint32_t k) {
     if (keys[k].idle == 0) {
       keys[k].idle = 1;
@@ -296,7 +307,7 @@ struct WindowedAggregate::Fixed {
   void add(std::uint32_t w, const WindowedAggregate& op, std::size_t r, std::int64_t t) {
     mark_dirty(w);
     wins[w].changed = true;
-    Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
+    Cell* cell = cells_of(w);
     for (std::size_t a = 0; a < kinds.size(); ++a) {
       Cell& c = cell[a];
       if (kinds[a] == CellKind::count_rows) {
@@ -308,10 +319,13 @@ struct WindowedAggregate::Fixed {
       switch (kinds[a]) {
         case CellKind::count_rows:
         case CellKind::count_values: break;
-        case CellKind::sum_int:
-          c.bits = static_cast<std::int64_t>(static_cast<std::uint64_t>(c.bits) + static_cast<std::uint64_t>(col.ints()[r]));
+        case CellKind::sum_int:  // wraps, as BoundAggregate's sum does
+          c.bits = static_cast<std::int64_t>(static_cast<std::uint64_t>(c.bits) +
+                                             static_cast<std::uint64_t>(col.ints()[r]));
           break;
-        case CellKind::sum_double: c.bits = std::bit_cast<std::int64_t>(std::bit_cast<double>(c.bits) + col.doubles()[r]); break;
+        case CellKind::sum_double:
+          c.bits = std::bit_cast<std::int64_t>(std::bit_cast<double>(c.bits) + col.doubles()[r]);
+          break;
         case CellKind::min_int:
           if (c.count == 0 || col.ints()[r] < c.bits) c.bits = col.ints()[r];
           break;
@@ -319,10 +333,14 @@ struct WindowedAggregate::Fixed {
           if (c.count == 0 || c.bits < col.ints()[r]) c.bits = col.ints()[r];
           break;
         case CellKind::min_double:
-          if (c.count == 0 || col.doubles()[r] < std::bit_cast<double>(c.bits)) c.bits = std::bit_cast<std::int64_t>(col.doubles()[r]);
+          if (c.count == 0 || col.doubles()[r] < std::bit_cast<double>(c.bits)) {
+            c.bits = std::bit_cast<std::int64_t>(col.doubles()[r]);
+          }
           break;
         case CellKind::max_double:
-          if (c.count == 0 || std::bit_cast<double>(c.bits) < col.doubles()[r]) c.bits = std::bit_cast<std::int64_t>(col.doubles()[r]);
+          if (c.count == 0 || std::bit_cast<double>(c.bits) < col.doubles()[r]) {
+            c.bits = std::bit_cast<std::int64_t>(col.doubles()[r]);
+          }
           break;
         case CellKind::min_bool:
           if (c.count == 0 || (col.bools()[r] != 0) < c.bits) c.bits = col.bools()[r] != 0;
@@ -331,7 +349,7 @@ struct WindowedAggregate::Fixed {
           if (c.count == 0 || c.bits < (col.bools()[r] != 0)) c.bits = col.bools()[r] != 0;
           break;
         case CellKind::generic:
-          op.aggregates_[a].add(generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]], value_at(col, r), t);
+          op.aggregates_[a].add(generic_of(w, a), value_at(col, r), t);
           continue;  // the AggState counts for itself
       }
       ++c.count;
@@ -350,7 +368,7 @@ struct WindowedAggregate::Fixed {
     }
     out.column(c++).append_int(win.start);
     out.column(c++).append_int(win.start + size);
-    const Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
+    const Cell* cell = cells_of(w);
     for (std::size_t a = 0; a < kinds.size(); ++a, ++c) {
       const Cell& v = cell[a];
       Column& col = out.column(c);
@@ -384,7 +402,7 @@ struct WindowedAggregate::Fixed {
           else col.append_bool(v.bits != 0);
           break;
         case CellKind::generic:
-          op.aggregates_[a].append_result(generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]], col);
+          op.aggregates_[a].append_result(generic_of(w, a), col);
           break;
       }
     }
@@ -399,7 +417,7 @@ struct WindowedAggregate::Fixed {
     if (--key.open == 0) key_idle(win.key);
     removed.emplace_back(win.key, win.start);
     for (std::size_t g = 0; g < n_generic; ++g) generic[static_cast<std::size_t>(w) * n_generic + g] = AggState{};
-    std::fill_n(cells.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(w) * kinds.size()), kinds.size(), Cell{});
+    std::fill_n(cells_of(w), kinds.size(), Cell{});
     win.key = kNone;
     win.dirty = false;
     win.next = free_wins;
@@ -526,10 +544,10 @@ struct WindowedAggregate::Fixed {
       v.reserve(4 + 2 * ByteWriter::kMaxVarint * kinds.size());  // most rows fit: one allocation
       v.varint(static_cast<std::int64_t>(win.changed) | static_cast<std::int64_t>(win.emitted) << 1);
       if (!single_string) write_values(v, key_values[win.key]);
-      const Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
+      const Cell* cell = cells_of(w);
       for (std::size_t a = 0; a < kinds.size(); ++a) {
         if (kinds[a] == CellKind::generic) {
-          write_agg_state(v, generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]]);
+          write_agg_state(v, generic_of(w, a));
           continue;
         }
         v.varint(cell[a].count);
@@ -568,10 +586,10 @@ struct WindowedAggregate::Fixed {
     const std::uint32_t w = window(op, restored_key(enc, std::move(values)), start);
     wins[w].changed = (flags & 1) != 0;
     wins[w].emitted = (flags & 2) != 0;
-    Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
+    Cell* cell = cells_of(w);
     for (std::size_t a = 0; a < kinds.size(); ++a) {
       if (kinds[a] == CellKind::generic) {
-        read_agg_state(r, generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]]);
+        read_agg_state(r, generic_of(w, a));
         continue;
       }
       cell[a].count = r.varint();
@@ -593,11 +611,11 @@ struct WindowedAggregate::Fixed {
     const std::uint32_t w = window(op, restored_key(enc, std::move(values)), start);
     wins[w].changed = changed;
     wins[w].emitted = emitted;
-    Cell* cell = &cells[static_cast<std::size_t>(w) * kinds.size()];
+    Cell* cell = cells_of(w);
     for (std::size_t a = 0; a < kinds.size(); ++a) {
       AggState s;
       read_agg_state(r, s);
-      if (kinds[a] == CellKind::generic) generic[static_cast<std::size_t>(w) * n_generic + generic_index[a]] = std::move(s);
+      if (kinds[a] == CellKind::generic) generic_of(w, a) = std::move(s);
       else cell[a] = from_state(kinds[a], s);
     }
     mark_dirty(w);
