@@ -11,13 +11,23 @@ namespace tributary {
 
 class ByteWriter {
  public:
+  // Room for `n` bytes, for callers that know about how much they will write.
+  void reserve(std::size_t n) { out_.reserve(n); }
   void varint(std::int64_t v) {
+    char b[kMaxVarint];
+    out_.append(b, varint_at(b, v));
+  }
+  // Writes v as a varint at p, which has room for kMaxVarint bytes, and returns its end: for
+  // callers that size a buffer once for a whole record.
+  static constexpr std::size_t kMaxVarint = 10;
+  static char* varint_at(char* p, std::int64_t v) {
     std::uint64_t u = (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
     while (u >= 0x80) {
-      out_ += static_cast<char>(static_cast<std::uint8_t>(u) | 0x80);
+      *p++ = static_cast<char>(static_cast<std::uint8_t>(u) | 0x80);
       u >>= 7;
     }
-    out_ += static_cast<char>(u);
+    *p++ = static_cast<char>(u);
+    return p;
   }
   void f64(double v) {
     char b[8];

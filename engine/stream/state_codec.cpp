@@ -1,28 +1,55 @@
 #include "stream/state_codec.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 namespace tributary::stream {
 
-void encode_key_part(std::string& out, const Value& v) {
-  out += static_cast<char>('0' + v.index());
-  std::string text;
-  switch (v.index()) {
-    case 1: text = std::get<bool>(v) ? "1" : "0"; break;
-    case 2: text = std::to_string(std::get<std::int64_t>(v)); break;
-    case 3: {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.17g", std::get<double>(v));
-      text = buf;
-      break;
-    }
-    case 4: text = std::get<std::string>(v); break;
-    default: break;
-  }
-  out += std::to_string(text.size());
+namespace {
+
+void append_key_text(std::string& out, std::size_t tag, std::string_view text) {
+  out += static_cast<char>('0' + tag);
+  char len[24];
+  const auto end = std::to_chars(len, len + sizeof len, text.size()).ptr;
+  out.append(len, end);
   out += ':';
   out += text;
+}
+
+std::string double_text(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", d);
+  return buf;
+}
+
+}  // namespace
+
+void encode_key_part(std::string& out, const Value& v) {
+  switch (v.index()) {
+    case 1: return append_key_text(out, 1, std::get<bool>(v) ? "1" : "0");
+    case 2: return append_key_text(out, 2, std::to_string(std::get<std::int64_t>(v)));
+    case 3: return append_key_text(out, 3, double_text(std::get<double>(v)));
+    case 4: return append_key_text(out, 4, std::get<std::string>(v));
+    default: return append_key_text(out, 0, "");
+  }
+}
+
+void encode_key_part(std::string& out, const Column& c, std::size_t row) {
+  if (c.is_null(row)) return append_key_text(out, 0, "");
+  switch (c.type()) {
+    case DataType::boolean: return append_key_text(out, 1, c.bools()[row] ? "1" : "0");
+    case DataType::int64:
+    case DataType::timestamp: {
+      char digits[24];
+      const auto end = std::to_chars(digits, digits + sizeof digits, c.ints()[row]).ptr;
+      return append_key_text(out, 2, std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    }
+    case DataType::float64: return append_key_text(out, 3, double_text(c.doubles()[row]));
+    case DataType::string: return append_key_text(out, 4, c.string_at(row));
+    case DataType::null: break;
+  }
+  append_key_text(out, 0, "");
 }
 
 void write_value(ByteWriter& w, const Value& v) {

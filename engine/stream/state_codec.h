@@ -13,6 +13,8 @@ namespace tributary::stream {
 // Appends one key value: tagged and length-prefixed, so that ("a","bc") and ("ab","c")
 // differ and equal keys have equal bytes.
 void encode_key_part(std::string& out, const Value& v);
+// The same bytes for row `row` of `column`, without building a Value.
+void encode_key_part(std::string& out, const Column& column, std::size_t row);
 
 void write_value(ByteWriter& w, const Value& v);
 Value read_value(ByteReader& r);

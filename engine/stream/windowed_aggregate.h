@@ -50,6 +50,7 @@ struct LateRecord {
 class WindowedAggregate {
  public:
   static Result<std::unique_ptr<WindowedAggregate>> create(const WindowedAggregateSpec& spec, const Schema& input);
+  ~WindowedAggregate();
 
   // Key fields, window_start, window_end, the aggregates, and for sessions in update mode
   // a `retract` flag.
@@ -115,6 +116,12 @@ class WindowedAggregate {
   bool fixed_windows(const std::string& key, KeyState& ks, const std::vector<Value>& v, std::int64_t t);
   bool sliding_windows(const std::string& key, KeyState& ks, const std::vector<Value>& v, std::int64_t t);
   bool session_window(const std::string& key, KeyState& ks, const std::vector<Value>& v, std::int64_t t);
+
+  // Tumbling and hopping windows take their own path (see the .cpp): dense key ids, window
+  // slots in flat arrays, aggregates updated from the columns. The members below that hold
+  // keys and windows then stay empty.
+  struct Fixed;
+  std::unique_ptr<Fixed> fixed_;
 
   WindowedAggregateSpec spec_;
   Schema output_schema_;
