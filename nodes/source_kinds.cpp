@@ -3,8 +3,8 @@
 #include <fstream>
 
 #include "catalogue.h"
-#include "generator_presets.h"
 #include "io/csv_decoder.h"
+#include "io/generator_source.h"
 #include "io/json_decoder.h"
 #include "param_specs.h"
 #include "param_values.h"
@@ -117,7 +117,7 @@ void add_source_kinds(pipeline::NodeRegistry& r) {
     k.help = "Seeded synthetic records: the same seed gives the same records.";
     k.outputs = {port("out")};
     std::vector<std::string> names;
-    for (const auto& p : generator_presets()) names.push_back(p.name);
+    for (const auto& p : io::generator_presets()) names.push_back(p.name);
     auto preset = choice("preset", names, json(), "Which stream");
     preset.required = true;
     k.params = {
@@ -131,12 +131,12 @@ void add_source_kinds(pipeline::NodeRegistry& r) {
         at_least(optional("speed", ParamType::number, 0, "1 = real time, 0 = as fast as possible"),
                  0)};
     k.output_schema = [](const NodeContext& ctx) -> Result<Schema> {
-      const auto* p = find_generator_preset(string_param(ctx.params, "preset"));
+      const auto* p = io::find_generator_preset(string_param(ctx.params, "preset"));
       if (!p) return error(ErrorCode::invalid_argument, "preset: unknown");
       return p->schema;
     };
     k.event_time = [](const NodeContext& ctx) {
-      const auto* p = find_generator_preset(string_param(ctx.params, "preset"));
+      const auto* p = io::find_generator_preset(string_param(ctx.params, "preset"));
       return p ? p->time_field : std::string();
     };
     r.add(std::move(k));
