@@ -34,9 +34,11 @@ void FeatureSet::evaluate(const Batch& batch, std::vector<double>& values,
     if (c.type() == DataType::int64) {
       const std::int64_t* in = c.ints();
       for (std::size_t r = 0; r < n; ++r) out[r * d] = static_cast<double>(in[r]);
-    } else {
+    } else if (c.type() == DataType::float64) {
       const double* in = c.doubles();
       for (std::size_t r = 0; r < n; ++r) out[r * d] = in[r];
+    } else {  // an all-null column has no payload to read
+      for (std::size_t r = 0; r < n; ++r) out[r * d] = 0.0;
     }
     // Features are checked in order, so a row's reason names its first bad feature.
     for (std::size_t r = 0; r < n; ++r) {

@@ -224,6 +224,12 @@ class TestLinearModels : public QObject {
     run_once(*op, batch_of(xy_schema(), {{"1", "1"}, {"2", "1"}}), &rejected);
     QCOMPARE(rejected.size(), 1u);
     QCOMPARE(rejected[0].reason, std::string("null feature '1 / (x - 1)'"));
+    auto branch = linreg(spec({"if(x > 1, null, x)"}, "y", 0.5, false));
+    rejected.clear();
+    const Batch out = run_once(*branch, batch_of(xy_schema(), {{"1", "1"}, {"2", "1"}}), &rejected);
+    QCOMPARE(out.num_rows(), 1u);
+    QCOMPARE(rejected.size(), 1u);
+    QCOMPARE(rejected[0].row, 1u);
   }
 
   void noMetricsBeforeTheFirstRecord() {
