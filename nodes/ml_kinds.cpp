@@ -1,9 +1,9 @@
-// ml.kmeans, ml.linreg, ml.logreg, ml.anomaly: online models whose outputs are appended to
-// each record. Here: their parameters and output schema (features must be numeric).
+// ml.kmeans, ml.linreg, ml.logreg, ml.anomaly: online models (engine/ml) whose outputs are
+// appended to each record. Output schema and compilation both build the engine's operator.
 #include "catalogue.h"
+#include "ml/ml_operators.h"
 #include "param_specs.h"
 #include "param_values.h"
-#include "stream/expression.h"
 
 namespace tributary::nodes {
 namespace {
@@ -11,47 +11,15 @@ namespace {
 using pipeline::NodeContext;
 using pipeline::ParamType;
 using json = nlohmann::json;
+using Make = std::function<Result<std::unique_ptr<ml::ModelOperator>>(const json& params,
+                                                                      const Schema& input)>;
 
-Status numeric(const std::string& param, const std::string& text, const Schema& input) {
-  auto e = stream::Expression::compile(text, input);
-  if (!e.ok())
-    return error(ErrorCode::invalid_argument, param + ": " + text + ": " + e.status().message());
-  const DataType t = e->type();
-  // Timestamps count as their ms since the epoch.
-  if (t != DataType::int64 && t != DataType::float64 && t != DataType::boolean &&
-      t != DataType::timestamp && t != DataType::null) {
-    return error(ErrorCode::invalid_argument,
-                 param + ": " + text + " is " + type_name(t) + ", not a number");
-  }
-  return {};
+std::optional<double> optional_number(const json& p, const char* name) {
+  return p.contains(name) && p[name].is_number() ? std::optional<double>(p[name].get<double>())
+                                                 : std::nullopt;
 }
 
-std::function<Result<Schema>(const NodeContext&)> appends(std::vector<Field> outputs,
-                                                          bool with_label) {
-  return [outputs, with_label](const NodeContext& ctx) -> Result<Schema> {
-    const auto features = string_list(ctx.params, "features");
-    if (features.empty())
-      return error(ErrorCode::invalid_argument, "features: at least one is needed");
-    for (const auto& f : features) TRIB_RETURN_IF_ERROR(numeric("features", f, ctx.inputs[0]));
-    if (with_label)
-      TRIB_RETURN_IF_ERROR(numeric("label", string_param(ctx.params, "label"), ctx.inputs[0]));
-    for (const auto& k : string_list(ctx.params, "key")) {
-      if (!ctx.inputs[0].index_of(k))
-        return error(ErrorCode::invalid_argument, "key: unknown field '" + k + "'");
-    }
-    std::vector<Field> fields = ctx.inputs[0].fields();
-    for (const auto& o : outputs) {
-      if (ctx.inputs[0].index_of(o.name)) {
-        return error(ErrorCode::invalid_argument,
-                     "the input already has a field '" + o.name + "' (rename it with a map)");
-      }
-      fields.push_back(o);
-    }
-    return Schema(std::move(fields));
-  };
-}
-
-pipeline::NodeKind model(const char* id, const char* title, const char* help) {
+pipeline::NodeKind model(const char* id, const char* title, const char* help, Make make) {
   pipeline::NodeKind k;
   k.id = id;
   k.category = "ml";
@@ -64,7 +32,32 @@ pipeline::NodeKind model(const char* id, const char* title, const char* help) {
   features.min = 1;
   k.params = {features,
               optional("seed", ParamType::integer, 1, "The same seed gives the same results")};
+  k.output_schema = [make](const NodeContext& ctx) -> Result<Schema> {
+    auto op = make(ctx.params, ctx.inputs[0]);
+    if (!op.ok()) return op.status();
+    return (*op)->output_schema();
+  };
+  k.compile = [make](const NodeContext& ctx) -> Result<pipeline::CompiledNode> {
+    pipeline::CompiledNode c;
+    c.op = [make,
+            params = ctx.params](const Schema& in) -> Result<std::unique_ptr<stream::Operator>> {
+      TRIB_ASSIGN_OR_RETURN(auto op, make(params, in));
+      return std::unique_ptr<stream::Operator>(std::move(op));
+    };
+    return c;
+  };
   return k;
+}
+
+ml::LinearModelSpec linear_spec(const json& p) {
+  ml::LinearModelSpec s;
+  s.features = string_list(p, "features");
+  s.label = string_param(p, "label");
+  s.lr = p.value("lr", 0.01);
+  s.intercept_lr = p.value("intercept_lr", 0.01);
+  s.l2 = p.value("l2", 0.0);
+  s.standardize = p.value("standardize", true);
+  return s;
 }
 
 }  // namespace
@@ -72,59 +65,75 @@ pipeline::NodeKind model(const char* id, const char* title, const char* help) {
 void add_ml_kinds(pipeline::NodeRegistry& r) {
   {
     auto k = model("ml.kmeans", "Streaming k-means",
-                   "Clusters records online (Spark MLlib's update rule).");
+                   "Clusters records online (Spark MLlib's update rule, per record).",
+                   [](const json& p, const Schema& in) {
+                     ml::KMeansSpec s;
+                     s.features = string_list(p, "features");
+                     s.k = int_param(p, "k");
+                     s.decay = optional_number(p, "decay");
+                     s.half_life = optional_number(p, "half_life");
+                     s.seed = static_cast<std::uint64_t>(int_param(p, "seed"));
+                     return ml::make_kmeans(s, in);
+                   });
     k.params.push_back(between(required("k", ParamType::integer, "Number of clusters"), 1, 1000));
     k.params.push_back(at_least(optional("half_life", ParamType::number, json(),
                                          "Forget old points after this many records"),
                                 0));
-    k.params.push_back(between(optional("decay", ParamType::number, 1.0,
+    k.params.push_back(between(optional("decay", ParamType::number, json(),
                                         "Weight kept by old points per record (1 = never forget)"),
                                0, 1));
-    k.output_schema =
-        appends({{"cluster", DataType::int64}, {"distance", DataType::float64}}, false);
     r.add(std::move(k));
   }
   for (const bool logistic : {false, true}) {
     auto k = logistic ? model("ml.logreg", "Logistic regression",
-                              "Online logistic regression by SGD; predicts before it learns.")
+                              "Online logistic regression by SGD; predicts before it learns.",
+                              [](const json& p, const Schema& in) {
+                                return ml::make_logreg(linear_spec(p), in);
+                              })
                       : model("ml.linreg", "Linear regression",
-                              "Online linear regression by SGD; predicts before it learns.");
+                              "Online linear regression by SGD; predicts before it learns.",
+                              [](const json& p, const Schema& in) {
+                                return ml::make_linreg(linear_spec(p), in);
+                              });
     k.params.push_back(required("label", ParamType::expression,
                                 logistic ? "The 0/1 outcome" : "The value to predict"));
     k.params.push_back(
         at_least(optional("lr", ParamType::number, 0.01, "Learning rate of the weights"), 0));
     k.params.push_back(at_least(
         optional("intercept_lr", ParamType::number, 0.01, "Learning rate of the intercept"), 0));
-    k.params.push_back(at_least(optional("l2", ParamType::number, 0.0, "L2 regularisation"), 0));
+    k.params.push_back(
+        at_least(optional("l2", ParamType::number, 0.0, "L2 regularisation of the weights"), 0));
     k.params.push_back(
         optional("standardize", ParamType::boolean, true, "Standardise features online"));
-    k.output_schema =
-        logistic
-            ? appends({{"probability", DataType::float64}, {"prediction", DataType::int64}}, true)
-            : appends({{"prediction", DataType::float64}}, true);
     r.add(std::move(k));
   }
   {
     auto k = model("ml.anomaly", "Anomaly score",
-                   "Scores each value against the recent values of its key.");
+                   "Scores each value against the recent values of its key.",
+                   [](const json& p, const Schema& in) {
+                     ml::AnomalySpec s;
+                     s.features = string_list(p, "features");
+                     s.key = string_list(p, "key");
+                     s.method = string_param(p, "method");
+                     s.window = int_param(p, "window");
+                     s.step = int_param(p, "step");
+                     s.alpha = p.value("alpha", 0.1);
+                     s.threshold = optional_number(p, "threshold");
+                     return ml::make_anomaly(s, in);
+                   });
     k.params.push_back(optional("key", ParamType::field_list, json::array(), "One series per key"));
     k.params.push_back(choice("method", {"zscore", "gaussian"}, "zscore",
                               "zscore: EWMA z-score; gaussian: tail probability"));
     k.params.push_back(at_least(
         optional("window", ParamType::integer, 100, "gaussian: values the window holds"), 1));
     k.params.push_back(at_least(
-        optional("step", ParamType::integer, 10, "gaussian: values the window slides by"), 1));
-    k.params.push_back(between(
-        optional("alpha", ParamType::number, 0.1, "zscore: weight of the newest value"), 0, 1));
-    k.params.push_back(at_least(
-        optional("threshold", ParamType::number, 3.0, "anomaly when score >= threshold"), 0));
-    auto base = appends({{"score", DataType::float64}, {"anomaly", DataType::boolean}}, false);
-    k.output_schema = [base](const NodeContext& ctx) -> Result<Schema> {
-      if (int_param(ctx.params, "step") > int_param(ctx.params, "window")) {
-        return error(ErrorCode::invalid_argument, "step: must not be larger than window");
-      }
-      return base(ctx);
-    };
+        optional("step", ParamType::integer, 1, "gaussian: values the window slides by"), 1));
+    k.params.push_back(
+        optional("alpha", ParamType::number, 0.1, "zscore: weight of the newest value, in (0, 1]"));
+    k.params.push_back(
+        at_least(optional("threshold", ParamType::number, json(),
+                          "anomaly when score >= threshold; default 3 (zscore), 0.997 (gaussian)"),
+                 0));
     r.add(std::move(k));
   }
 }

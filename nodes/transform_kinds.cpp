@@ -19,6 +19,26 @@ Result<Schema> schema_of(Result<std::unique_ptr<stream::Operator>> op, const std
   return (*op)->output_schema();
 }
 
+// A node that runs as one operator: its output schema and its compilation both come from
+// `make(params, event_time, input)`.
+using MakeOperator = std::function<Result<std::unique_ptr<stream::Operator>>(
+    const json& params, const std::string& event_time, const Schema&)>;
+
+void runs_as(NodeKind& k, MakeOperator make, std::string param) {
+  k.output_schema = [make, param](const NodeContext& ctx) -> Result<Schema> {
+    auto op = make(ctx.params, ctx.event_time, ctx.inputs[0]);
+    if (!op.ok()) return on_param(param, op.status());
+    return (*op)->output_schema();
+  };
+  k.compile = [make](const NodeContext& ctx) -> Result<pipeline::CompiledNode> {
+    pipeline::CompiledNode c;
+    c.op = [make, params = ctx.params, time = ctx.event_time](const Schema& in) {
+      return make(params, time, in);
+    };
+    return c;
+  };
+}
+
 NodeKind unary(const char* id, const char* title, const char* help) {
   NodeKind k;
   k.id = id;
@@ -59,9 +79,43 @@ Result<Schema> join_schema(const NodeContext& ctx) {
   spec.before_ms = int_param(p, "before_ms");
   spec.after_ms = int_param(p, "after_ms");
   spec.grace_ms = int_param(p, "grace_ms");
+  spec.type = type;
   auto join = stream::make_stream_join(spec, ctx.inputs);
   if (!join.ok()) return join.status();
   return (*join)->output_schema();
+}
+
+Result<pipeline::CompiledNode> compile_join(const NodeContext& ctx) {
+  const json& p = ctx.params;
+  const auto left_key = string_list(p, "left_key");
+  auto right_key = string_list(p, "right_key");
+  if (right_key.empty()) right_key = left_key;
+  const auto type =
+      string_param(p, "type") == "left" ? stream::JoinType::left : stream::JoinType::inner;
+  pipeline::CompiledNode c;
+  if (p.value("table", false)) {
+    c.table_key = right_key;
+    c.table_op = [left_key, type](std::shared_ptr<const stream::LookupTable> table,
+                                  const Schema& in) {
+      return stream::make_lookup_join(std::move(table), left_key, type, in);
+    };
+    return c;
+  }
+  stream::StreamJoinSpec spec;
+  spec.left_key = left_key;
+  spec.right_key = right_key;
+  spec.left_time_field = string_param(p, "left_time_field");
+  if (spec.left_time_field.empty()) spec.left_time_field = ctx.event_time;
+  spec.right_time_field = string_param(p, "right_time_field");
+  if (spec.right_time_field.empty()) spec.right_time_field = spec.left_time_field;
+  spec.before_ms = int_param(p, "before_ms");
+  spec.after_ms = int_param(p, "after_ms");
+  spec.grace_ms = int_param(p, "grace_ms");
+  spec.type = type;
+  c.merge = [spec](const std::vector<Schema>& inputs) {
+    return stream::make_stream_join(spec, inputs);
+  };
+  return c;
 }
 
 void add_transform_kinds(pipeline::NodeRegistry& r) {
@@ -70,21 +124,24 @@ void add_transform_kinds(pipeline::NodeRegistry& r) {
         unary("transform.filter", "Filter", "Keeps the records for which the expression is true.");
     k.params = {
         required("expr", ParamType::expression, "A boolean expression, e.g. event_type = 'view'")};
-    k.output_schema = [](const NodeContext& ctx) {
-      return schema_of(stream::make_filter(string_param(ctx.params, "expr"), ctx.inputs[0]),
-                       "expr");
-    };
+    runs_as(
+        k,
+        [](const json& p, const std::string&, const Schema& in) {
+          return stream::make_filter(string_param(p, "expr"), in);
+        },
+        "expr");
     r.add(std::move(k));
   }
   {
     NodeKind k = unary("transform.map", "Map", "Computes fields from expressions.");
     k.params = {required("fields", ParamType::map_fields, "Fields to compute: {as, expr}"),
                 optional("keep", ParamType::boolean, true, "Keep the input's fields too")};
-    k.output_schema = [](const NodeContext& ctx) {
-      return schema_of(
-          stream::make_map(map_fields(ctx.params), ctx.params.value("keep", true), ctx.inputs[0]),
-          "fields");
-    };
+    runs_as(
+        k,
+        [](const json& p, const std::string&, const Schema& in) {
+          return stream::make_map(map_fields(p), p.value("keep", true), in);
+        },
+        "fields");
     r.add(std::move(k));
   }
   {
@@ -94,14 +151,16 @@ void add_transform_kinds(pipeline::NodeRegistry& r) {
                 required("aggregates", ParamType::aggregates, "What to compute per key"),
                 choice("emit", {"final", "update"}, "update",
                        "update: changed keys after each batch; final: at the end")};
-    k.output_schema = [](const NodeContext& ctx) -> Result<Schema> {
-      TRIB_ASSIGN_OR_RETURN(auto aggs, aggregates(ctx.params));
-      const auto mode = string_param(ctx.params, "emit") == "final" ? stream::EmitMode::final
-                                                                    : stream::EmitMode::update;
-      return schema_of(
-          stream::make_running_aggregate(string_list(ctx.params, "key"), aggs, mode, ctx.inputs[0]),
-          "aggregates");
-    };
+    runs_as(
+        k,
+        [](const json& p, const std::string&,
+           const Schema& in) -> Result<std::unique_ptr<stream::Operator>> {
+          TRIB_ASSIGN_OR_RETURN(auto aggs, aggregates(p));
+          const auto mode = string_param(p, "emit") == "final" ? stream::EmitMode::final
+                                                               : stream::EmitMode::update;
+          return stream::make_running_aggregate(string_list(p, "key"), aggs, mode, in);
+        },
+        "aggregates");
     r.add(std::move(k));
   }
   {
@@ -133,6 +192,7 @@ void add_transform_kinds(pipeline::NodeRegistry& r) {
         optional("right_time_field", ParamType::field, json(),
                  "Event time of the right input; by default the left's name")};
     k.output_schema = join_schema;
+    k.compile = compile_join;
     r.add(std::move(k));
   }
   {
@@ -143,17 +203,18 @@ void add_transform_kinds(pipeline::NodeRegistry& r) {
                  "Fields that make a duplicate; none = all fields"),
         optional("time_field", ParamType::field, json(), "Event time; by default the source's"),
         at_least(required("within_ms", ParamType::integer, "How far apart duplicates may be"), 0)};
-    k.output_schema = [](const NodeContext& ctx) -> Result<Schema> {
-      std::string time = string_param(ctx.params, "time_field");
-      if (time.empty()) time = ctx.event_time;
-      if (time.empty())
-        return error(ErrorCode::invalid_argument,
-                     "time_field: the input has no event time; name a field");
-      auto op = stream::make_dedupe(string_list(ctx.params, "key"), time,
-                                    int_param(ctx.params, "within_ms"), ctx.inputs[0]);
-      if (!op.ok()) return op.status();
-      return (*op)->output_schema();
-    };
+    runs_as(
+        k,
+        [](const json& p, const std::string& event_time,
+           const Schema& in) -> Result<std::unique_ptr<stream::Operator>> {
+          std::string time = string_param(p, "time_field");
+          if (time.empty()) time = event_time;
+          if (time.empty())
+            return error(ErrorCode::invalid_argument,
+                         "time_field: the input has no event time; name a field");
+          return stream::make_dedupe(string_list(p, "key"), time, int_param(p, "within_ms"), in);
+        },
+        "key");
     r.add(std::move(k));
   }
   {
@@ -161,6 +222,11 @@ void add_transform_kinds(pipeline::NodeRegistry& r) {
                        "Merges inputs with the same fields (int64 widens to double).");
     k.inputs = {port("in", true)};
     k.output_schema = [](const NodeContext& ctx) -> Result<Schema> { return ctx.inputs[0]; };
+    k.compile = [](const NodeContext&) -> Result<pipeline::CompiledNode> {
+      pipeline::CompiledNode c;
+      c.merge = [](const std::vector<Schema>& inputs) { return stream::make_union_merge(inputs); };
+      return c;
+    };
     r.add(std::move(k));
   }
   {
@@ -168,9 +234,12 @@ void add_transform_kinds(pipeline::NodeRegistry& r) {
         unary("transform.sql", "SQL", "A SQLite SELECT over each micro-batch, as the table input.");
     k.params = {required("query", ParamType::string,
                          "e.g. SELECT user, count(*) AS n FROM input GROUP BY user")};
-    k.output_schema = [](const NodeContext& ctx) {
-      return schema_of(stream::make_sql(string_param(ctx.params, "query"), ctx.inputs[0]), "query");
-    };
+    runs_as(
+        k,
+        [](const json& p, const std::string&, const Schema& in) {
+          return stream::make_sql(string_param(p, "query"), in);
+        },
+        "query");
     r.add(std::move(k));
   }
 }

@@ -67,6 +67,17 @@ void add_window_kinds(pipeline::NodeRegistry& r) {
       return (*op)->output_schema();
     };
     k.event_time = [](const pipeline::NodeContext&) { return std::string("window_start"); };
+    k.compile = [id](const pipeline::NodeContext& ctx) -> Result<pipeline::CompiledNode> {
+      TRIB_ASSIGN_OR_RETURN(auto spec, window_spec(id, ctx));
+      if (spec.time_field == "_time") {
+        return error(
+            ErrorCode::invalid_argument,
+            "time_field: windows over ingestion time are not built yet; name a time field");
+      }
+      pipeline::CompiledNode c;
+      c.op = [spec](const Schema& in) { return stream::make_window(spec, in); };
+      return c;
+    };
     r.add(std::move(k));
   }
 }

@@ -16,6 +16,7 @@
 
 #include "core/status.h"
 #include "core/types.h"
+#include "stream/job.h"
 
 namespace tributary::pipeline {
 
@@ -65,6 +66,19 @@ struct NodeContext {
   std::string event_time;
 };
 
+// What a transform, window or ML node becomes inside a job: an operator per task, or for
+// nodes with two inputs a merge (stream join, union) or a lookup in a table (table join).
+struct CompiledNode {
+  stream::OperatorFactory op;
+  stream::MergeFactory merge;
+  // A table join: the right input becomes a lookup table keyed by these fields; the node is
+  // then an operator over the left input.
+  std::vector<std::string> table_key;
+  std::function<Result<std::unique_ptr<stream::Operator>>(
+      std::shared_ptr<const stream::LookupTable>, const Schema&)>
+      table_op;
+};
+
 struct NodeKind {
   std::string id;        // "window.tumbling"
   std::string category;  // source, topic, window, transform, ml, sink
@@ -81,6 +95,9 @@ struct NodeKind {
   // The output's event-time field, when the kind knows it better than the default rules of
   // validate_pipeline() (a source's `time_field`, a window's `window_start`, else the input's).
   std::function<std::string(const NodeContext&)> event_time;
+  // Transforms, windows, ML: how the node runs (sources, topics and sinks are wired by the
+  // compiler from their parameters).
+  std::function<Result<CompiledNode>(const NodeContext&)> compile;
 
   const ParamSpec* param(const std::string& name) const {
     for (const auto& p : params) {

@@ -152,9 +152,14 @@ Validation validate_pipeline(const Pipeline& p, const NodeRegistry& kinds,
     auto schema = kind->output_schema ? kind->output_schema(ctx) : Result<Schema>(Schema());
     if (!schema.ok()) {
       const std::string m = schema.status().message();
+      // "param: message" or "param[i]: message" names a parameter.
       const auto colon = m.find(": ");
-      if (colon != std::string::npos && kind->param(m.substr(0, colon))) {
-        d.push_back({id + "." + m.substr(0, colon), m.substr(colon + 2)});
+      const std::string head = colon == std::string::npos ? "" : m.substr(0, colon);
+      const auto bracket = head.find('[');
+      const std::string param = head.substr(0, bracket);
+      if (!param.empty() && kind->param(param)) {
+        const std::string index = bracket == std::string::npos ? "" : head.substr(bracket) + " ";
+        d.push_back({id + "." + param, index + m.substr(colon + 2)});
       } else {
         d.push_back({id, m});
       }
