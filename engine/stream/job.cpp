@@ -7,6 +7,7 @@
 
 #include "core/failpoint.h"
 #include "io/csv_decoder.h"
+#include "io/csv_encoder.h"
 #include "io/json_decoder.h"
 #include "io/json_encoder.h"
 #include "log/record_batch.h"
@@ -579,10 +580,17 @@ Status Job::write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& fil
 Status Job::write_rows(Task& task, const Batch& rows, std::int64_t batch) {
   // The SQLite sink commits rows with the batch id: a re-run batch is skipped there. The file
   // sink is cut back to its committed size on restart instead.
+  if (config_.on_rows && rows.num_rows() > 0) config_.on_rows(task.partition, rows);
   if (sqlite_) return sqlite_->write(task.sink_name, batch, rows);
   if (rows.num_columns() == 0) return {};
   std::string text;
-  io::JsonEncoder(rows.schema()).append_lines(rows, text);
+  if (config_.sink_format == JobConfig::SinkFormat::csv) {
+    io::CsvEncoder csv;
+    if (task.sink->size() == 0) csv.append_header(rows.schema(), text);
+    csv.append_rows(rows, text);
+  } else {
+    io::JsonEncoder(rows.schema()).append_lines(rows, text);
+  }
   return task.sink->append(text);
 }
 
@@ -633,6 +641,8 @@ Status Job::finish_input(bool logged) {
                        ? run_stages(*task, task->chain,
                                     run_merge(*task, std::move(outs), true, dead), true, dead)
                        : std::move(outs.front());
+    metrics_.records_out.fetch_add(static_cast<std::int64_t>(result.num_rows()),
+                                   std::memory_order_relaxed);
     TRIB_RETURN_IF_ERROR(write_rows(*task, result, next_batch_));
     for (std::size_t s = 0; s < dead.size(); ++s)
       TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task->stages[s].dead));

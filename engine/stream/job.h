@@ -61,6 +61,11 @@ struct JobConfig {
   // With a table name, the rows go to that table of the SQLite database at sink_path instead
   // (dead letters still go to JSON-lines files beside it).
   std::string sqlite_table;
+  // The file sink's format: JSON lines, or CSV with a header row at the top of each part.
+  enum class SinkFormat { jsonl, csv } sink_format = SinkFormat::jsonl;
+  // Told about each task's rows once they are written (the app's charts, the CLI's console).
+  // Called from worker threads; a batch re-run after a crash is told again.
+  std::function<void(int partition, const Batch& rows)> on_rows;
   std::filesystem::path checkpoint_path;
   Trigger trigger = Trigger::available_now;
   std::int64_t trigger_ms = 100;

@@ -20,17 +20,16 @@ class SinkFile {
   Status append(const std::string& bytes);
   // A no-op when nothing was appended since the last sync (most dead-letter files, most
   // batches): each fsync costs milliseconds.
-  Status sync() {
-    if (synced_ == size_) return {};
-    TRIB_RETURN_IF_ERROR(file_.sync_data());
-    synced_ = size_;
-    return {};
-  }
+  Status sync();
   std::int64_t size() const { return size_; }
 
  private:
   SinkFile() = default;
+  Status open_file();
+
+  std::filesystem::path path_;
   log::File file_;
+  bool open_ = false;
   std::int64_t size_ = 0;
   std::int64_t synced_ = 0;
 };

@@ -41,6 +41,13 @@ inline std::unique_ptr<log::LogManager> open_logs(const fs::path& dir,
   return std::move(m).value();
 }
 
+// A file of `outputs()`, empty when the job never created it (no row, no dead letter).
+inline std::string file_text(const std::map<std::string, std::string>& files,
+                             const std::string& name) {
+  const auto it = files.find(name);
+  return it == files.end() ? std::string() : it->second;
+}
+
 inline int count_lines(const std::string& s) {
   return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
 }

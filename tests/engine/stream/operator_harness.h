@@ -34,11 +34,21 @@ inline Batch batch_of(const Schema& schema, const QList<QStringList>& rows) {
       }
       switch (schema.field(c).type) {
         case DataType::int64:
-        case DataType::timestamp: col.append_int(cell.toLongLong()); break;
-        case DataType::float64: col.append_double(cell.toDouble()); break;
-        case DataType::boolean: col.append_bool(cell == "true"); break;
-        case DataType::string: col.append_string(cell.toStdString()); break;
-        case DataType::null: col.append_null(); break;
+        case DataType::timestamp:
+          col.append_int(cell.toLongLong());
+          break;
+        case DataType::float64:
+          col.append_double(cell.toDouble());
+          break;
+        case DataType::boolean:
+          col.append_bool(cell == "true");
+          break;
+        case DataType::string:
+          col.append_string(cell.toStdString());
+          break;
+        case DataType::null:
+          col.append_null();
+          break;
       }
     }
   }
@@ -48,14 +58,15 @@ inline Batch batch_of(const Schema& schema, const QList<QStringList>& rows) {
 using OperatorMaker = std::function<std::unique_ptr<stream::Operator>()>;
 
 struct RunResult {
-  QStringList rows;          // everything emitted, batch after batch, then finish()
+  QStringList rows;             // everything emitted, batch after batch, then finish()
   QList<std::size_t> rejected;  // row numbers over the whole input
   std::size_t largest_commit = 0;
 };
 
 // Runs `batches` through one operator (`restart` false) or through a new operator per batch
 // restored from a checkpoint store (`restart` true), the way a job recovers after a crash.
-inline RunResult run_batches(const OperatorMaker& make, const std::vector<Batch>& batches, bool restart) {
+inline RunResult run_batches(const OperatorMaker& make, const std::vector<Batch>& batches,
+                             bool restart) {
   RunResult result;
   QTemporaryDir tmp;
   auto store = stream::CheckpointStore::open(std::filesystem::path(tmp.path().toStdString()) / "c");
@@ -69,7 +80,8 @@ inline RunResult run_batches(const OperatorMaker& make, const std::vector<Batch>
       Status loaded = (*store)->load_state("op", [&](std::string_view k, std::string_view v) {
         if (restored.ok()) restored = op->restore(k, v);
       });
-      if (!loaded.ok() || !restored.ok()) qFatal("restore: %s%s", loaded.message().c_str(), restored.message().c_str());
+      if (!loaded.ok() || !restored.ok())
+        qFatal("restore: %s%s", loaded.message().c_str(), restored.message().c_str());
     }
     Batch out(op->output_schema());
     std::vector<stream::Rejected> rejected;
@@ -80,9 +92,11 @@ inline RunResult run_batches(const OperatorMaker& make, const std::vector<Batch>
     first_row += batches[i].num_rows();
     stream::StateChanges changes;
     op->save_changes("op", changes);
-    result.largest_commit = std::max(result.largest_commit, changes.put.size() + changes.erase.size());
+    result.largest_commit =
+        std::max(result.largest_commit, changes.put.size() + changes.erase.size());
     // Without restarts nothing reads the store back; committing would only cost fsyncs.
-    if (restart && !(*store)->commit(static_cast<std::int64_t>(i), changes, {}).ok()) qFatal("commit failed");
+    if (restart && !(*store)->commit(static_cast<std::int64_t>(i), changes, {}).ok())
+      qFatal("commit failed");
   }
   Batch end(op->output_schema());
   op->end_batch(end);

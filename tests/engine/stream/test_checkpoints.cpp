@@ -31,7 +31,6 @@ Batch make_input(int from, int to) {
   return in;
 }
 
-
 WindowedAggregateSpec spec_for(WindowKind kind, EmitMode mode) {
   WindowedAggregateSpec s;
   s.window.kind = kind;
@@ -43,8 +42,9 @@ WindowedAggregateSpec spec_for(WindowKind kind, EmitMode mode) {
   s.key = {"k"};
   s.time_field = "t";
   s.emit_mode = mode;
-  s.aggregates = {{AggFn::count, "", "n"},           {AggFn::sum, "v", "sum"},   {AggFn::min, "v", "min"},
-                  {AggFn::count_distinct, "v", "d"}, {AggFn::first, "v", "first"}, {AggFn::last, "v", "last"}};
+  s.aggregates = {{AggFn::count, "", "n"},      {AggFn::sum, "v", "sum"},
+                  {AggFn::min, "v", "min"},     {AggFn::count_distinct, "v", "d"},
+                  {AggFn::first, "v", "first"}, {AggFn::last, "v", "last"}};
   return s;
 }
 
@@ -65,7 +65,9 @@ class TestCheckpoints : public QObject {
       changes.put.emplace_back("win", "a", "1");
       changes.put.emplace_back("win", "b", "2");
       QVERIFY((*store)->commit(0, changes, {{"out", 120}}).ok());
-      QVERIFY((*store)->log_offsets(1, {{"clicks", 0, 10, 20}, {"clicks", 1, 7, 9}}).ok());  // then a crash
+      QVERIFY((*store)
+                  ->log_offsets(1, {{"clicks", 0, 10, 20}, {"clicks", 1, 7, 9}})
+                  .ok());  // then a crash
     }
     auto store = CheckpointStore::open(file);
     QVERIFY(store.ok());
@@ -83,9 +85,13 @@ class TestCheckpoints : public QObject {
     changes.put.emplace_back("win", "c", "3");
     QVERIFY((*store)->commit(1, changes, {{"out", 200}}).ok());
     QStringList rows;
-    QVERIFY((*store)->load_state("win", [&](std::string_view k, std::string_view v) {
-      rows << QString::fromStdString(std::string(k) + "=" + std::string(v));
-    }).ok());
+    QVERIFY((*store)
+                ->load_state("win",
+                             [&](std::string_view k, std::string_view v) {
+                               rows
+                                   << QString::fromStdString(std::string(k) + "=" + std::string(v));
+                             })
+                .ok());
     QCOMPARE(rows, (QStringList{"b=2", "c=3"}));
     QVERIFY(!(*store)->commit(1, {}, {}).ok());  // a batch commits once
   }
@@ -93,8 +99,10 @@ class TestCheckpoints : public QObject {
   void windowStateSurvivesRestartAtEveryCheckpoint_data() {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("update");
-    for (auto [kind, name] : {std::pair{WindowKind::tumbling, "tumbling"}, {WindowKind::hopping, "hopping"},
-                              {WindowKind::sliding, "sliding"}, {WindowKind::session, "session"}}) {
+    for (auto [kind, name] : {std::pair{WindowKind::tumbling, "tumbling"},
+                              {WindowKind::hopping, "hopping"},
+                              {WindowKind::sliding, "sliding"},
+                              {WindowKind::session, "session"}}) {
       QTest::newRow(qPrintable(QString(name) + " final")) << static_cast<int>(kind) << 0;
       QTest::newRow(qPrintable(QString(name) + " update")) << static_cast<int>(kind) << 1;
     }
@@ -102,7 +110,8 @@ class TestCheckpoints : public QObject {
   void windowStateSurvivesRestartAtEveryCheckpoint() {
     QFETCH(int, kind);
     QFETCH(int, update);
-    const auto spec = spec_for(static_cast<WindowKind>(kind), update ? EmitMode::update : EmitMode::final);
+    const auto spec =
+        spec_for(static_cast<WindowKind>(kind), update ? EmitMode::update : EmitMode::final);
     constexpr int kRecords = 3000;
     constexpr int kBatch = 250;
     // Uninterrupted.
@@ -131,9 +140,12 @@ class TestCheckpoints : public QObject {
     for (int batch = 0; batch * kBatch < kRecords; ++batch) {
       auto op = WindowedAggregate::create(spec, input_schema());
       Status restored;
-      QVERIFY((*store)->load_state("w", [&](std::string_view k, std::string_view v) {
-        if (restored.ok()) restored = (*op)->restore(k, v);
-      }).ok());
+      QVERIFY((*store)
+                  ->load_state("w",
+                               [&](std::string_view k, std::string_view v) {
+                                 if (restored.ok()) restored = (*op)->restore(k, v);
+                               })
+                  .ok());
       QVERIFY2(restored.ok(), restored.message().c_str());
       Batch out((*op)->output_schema());
       std::vector<LateRecord> late;

@@ -10,7 +10,9 @@ using namespace tributary::testing;
 
 namespace {
 
-Schema input_schema() { return Schema({{"id", DataType::string}, {"t", DataType::timestamp}, {"v", DataType::int64}}); }
+Schema input_schema() {
+  return Schema({{"id", DataType::string}, {"t", DataType::timestamp}, {"v", DataType::int64}});
+}
 
 std::unique_ptr<Operator> dedupe(std::int64_t within, std::vector<std::string> key = {"id"}) {
   auto op = make_dedupe(key, "t", within, input_schema());
@@ -24,7 +26,8 @@ Batch records(const QStringList& specs) {
   for (const auto& s : specs) {
     const QString id = s.section('@', 0, 0);
     const QString rest = s.section('@', 1);
-    rows << QStringList{id, rest.section('=', 0, 0), rest.contains('=') ? rest.section('=', 1) : "0"};
+    rows << QStringList{id, rest.section('=', 0, 0),
+                        rest.contains('=') ? rest.section('=', 1) : "0"};
   }
   return batch_of(input_schema(), rows);
 }
@@ -73,7 +76,8 @@ class TestDedupe : public QObject {
   void outOfOrderRecords() {
     auto op = dedupe(10);
     // a@95 and a@92 are within 10 before a@100; a@85 is 15 before it.
-    QCOMPARE(kept(*op, {"a@100", "a@95", "a@85", "a@92", "a@111"}), (QStringList{"a@100", "a@85", "a@111"}));
+    QCOMPARE(kept(*op, {"a@100", "a@95", "a@85", "a@92", "a@111"}),
+             (QStringList{"a@100", "a@85", "a@111"}));
   }
 
   void zeroBoundDropsOnlyEqualTimes() {
@@ -105,11 +109,14 @@ class TestDedupe : public QObject {
   }
 
   void badParameters() {
-    QCOMPARE(make_dedupe({"nope"}, "t", 1, input_schema()).status().message(), std::string("key: unknown field 'nope'"));
-    QCOMPARE(make_dedupe({"id"}, "x", 1, input_schema()).status().message(), std::string("time_field: unknown field 'x'"));
+    QCOMPARE(make_dedupe({"nope"}, "t", 1, input_schema()).status().message(),
+             std::string("key: unknown field 'nope'"));
+    QCOMPARE(make_dedupe({"id"}, "x", 1, input_schema()).status().message(),
+             std::string("time_field: unknown field 'x'"));
     QCOMPARE(make_dedupe({"id"}, "id", 1, input_schema()).status().message(),
              std::string("time_field: 'id' must be a timestamp or int64"));
-    QCOMPARE(make_dedupe({"id"}, "t", -1, input_schema()).status().message(), std::string("within_ms must not be negative"));
+    QCOMPARE(make_dedupe({"id"}, "t", -1, input_schema()).status().message(),
+             std::string("within_ms must not be negative"));
   }
 
   void manyKeys() {
@@ -161,7 +168,8 @@ class TestDedupe : public QObject {
     qInfo("kept %lld of 3000", static_cast<long long>(whole.rows.size()));
     QVERIFY(whole.rows.size() > 300 && whole.rows.size() < 2700);
     for (int size : {1, 7, 250, 1000}) {
-      QCOMPARE(run_batches([] { return dedupe(50); }, noisy_input(3000, size), false).rows, whole.rows);
+      QCOMPARE(run_batches([] { return dedupe(50); }, noisy_input(3000, size), false).rows,
+               whole.rows);
     }
   }
 
@@ -172,7 +180,8 @@ class TestDedupe : public QObject {
     QCOMPARE(restarted.rows, uninterrupted.rows);
     // Incremental: a batch of 100 records writes at most its keys, evictions and stream time.
     QVERIFY(restarted.largest_commit > 0);
-    QVERIFY2(restarted.largest_commit <= 201, qPrintable(QString::number(restarted.largest_commit)));
+    QVERIFY2(restarted.largest_commit <= 201,
+             qPrintable(QString::number(restarted.largest_commit)));
   }
 };
 

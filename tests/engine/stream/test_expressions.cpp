@@ -13,7 +13,8 @@ namespace {
 
 Batch input_rows() {
   Batch b;
-  auto ints = [](std::initializer_list<std::optional<std::int64_t>> v, DataType t = DataType::int64) {
+  auto ints = [](std::initializer_list<std::optional<std::int64_t>> v,
+                 DataType t = DataType::int64) {
     Column c(t);
     for (auto x : v) x ? c.append_int(*x) : c.append_null();
     return c;
@@ -37,7 +38,8 @@ Batch input_rows() {
   b.add_column({"u", DataType::string}, strings({"été", "naïve", "abc", "x"}));
   b.add_column({"b", DataType::boolean}, std::move(bools));
   b.add_column({"n", DataType::int64}, ints({7, std::nullopt, 0, std::nullopt}));
-  b.add_column({"ts", DataType::timestamp}, ints({1000, 2000, std::nullopt, 86400000}, DataType::timestamp));
+  b.add_column({"ts", DataType::timestamp},
+               ints({1000, 2000, std::nullopt, 86400000}, DataType::timestamp));
   b.add_column({"odd name", DataType::string}, strings({"a b", "c", "d", "e"}));
   b.add_column({"num", DataType::string}, strings({"42", " 3.5 ", "abc", std::nullopt}));
   return b;
@@ -76,7 +78,8 @@ class TestExpressions : public QObject {
     const auto cases = load_cases();
     QVERIFY(cases.size() >= 100);
     for (const auto& c : cases) {
-      QTest::newRow(qPrintable(QString("line %1: %2").arg(c.line).arg(c.expr))) << c.expr << c.expected;
+      QTest::newRow(qPrintable(QString("line %1: %2").arg(c.line).arg(c.expr)))
+          << c.expr << c.expected;
     }
   }
   void cases() {
@@ -101,7 +104,8 @@ class TestExpressions : public QObject {
     for (int r = 0; r < 4; ++r) {
       QString got = QString::fromStdString(out.to_string(static_cast<std::size_t>(r)));
       if (got.isEmpty() && !out.is_null(static_cast<std::size_t>(r))) got = "''";
-      QVERIFY2(got == want[r].trimmed(), qPrintable(QString("row %1: got %2, want %3").arg(r).arg(got, want[r])));
+      QVERIFY2(got == want[r].trimmed(),
+               qPrintable(QString("row %1: got %2, want %3").arg(r).arg(got, want[r])));
     }
   }
 

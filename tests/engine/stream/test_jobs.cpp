@@ -89,17 +89,19 @@ class TestJobs : public QObject {
       const auto files = outputs(out);
       if (v == 0) {
         reference = files;
-        QCOMPARE(files.size(),
-                 10u);  // per partition: windows, dead letters of decoding and of 3 operators
+        // Per partition: windows and the dead letters of the stages that had any (an empty
+        // dead-letter file is never created).
+        for (const auto& [name, bytes] : files) QVERIFY2(!bytes.empty(), name.c_str());
+        QVERIFY(files.size() >= 5u);
         QVERIFY(count_lines(files.at("windows-0.jsonl")) +
                     count_lines(files.at("windows-1.jsonl")) >
                 100);
         const std::string dead =
-            files.at("windows-0.dead.jsonl") + files.at("windows-1.dead.jsonl");
+            file_text(files, "windows-0.dead.jsonl") + file_text(files, "windows-1.dead.jsonl");
         QVERIFY(dead.find("not json") != std::string::npos);  // malformed input, with its position
         QVERIFY(dead.find("\"position\":\"events-") != std::string::npos);
         const std::string late =
-            files.at("windows-0.dead-2.jsonl") + files.at("windows-1.dead-2.jsonl");
+            file_text(files, "windows-0.dead-2.jsonl") + file_text(files, "windows-1.dead-2.jsonl");
         QVERIFY(late.find("\"reason\":\"late\"") != std::string::npos);
         QCOMPARE((*job)->metrics().records_in.load(), 1500);
         continue;

@@ -20,7 +20,8 @@ std::map<std::string, std::string> outputs(const fs::path& dir) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::directory_iterator(dir)) {
     std::ifstream in(e.path(), std::ios::binary);
-    out[e.path().filename().string()] = {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    out[e.path().filename().string()] = {std::istreambuf_iterator<char>(in),
+                                         std::istreambuf_iterator<char>()};
   }
   return out;
 }
@@ -30,13 +31,19 @@ JobConfig chain_job(EmitMode mode) {
   c.name = "operators-job";
   c.inputs.push_back(testing::input_of("events", testing::event_schema()));
   c.chain.push_back([](const Schema& in) {
-    return make_sql("SELECT user, event_type, ts, value * 2 AS doubled FROM input WHERE event_type != 'skip'", in);
+    return make_sql(
+        "SELECT user, event_type, ts, value * 2 AS doubled FROM input WHERE event_type != 'skip'",
+        in);
   });
-  c.chain.push_back([](const Schema& in) { return make_dedupe({"user", "event_type"}, "ts", 60, in); });
+  c.chain.push_back([](const Schema& in) {
+    return make_dedupe({"user", "event_type"}, "ts", 60, in);
+  });
   c.chain.push_back([mode](const Schema& in) {
     return make_running_aggregate({"user"},
-                                  {{AggFn::count, "", "n"}, {AggFn::sum, "doubled", "total"},
-                                   {AggFn::count_distinct, "event_type", "types"}, {AggFn::last, "ts", "last_ts"}},
+                                  {{AggFn::count, "", "n"},
+                                   {AggFn::sum, "doubled", "total"},
+                                   {AggFn::count_distinct, "event_type", "types"},
+                                   {AggFn::last, "ts", "last_ts"}},
                                   mode, in);
   });
   return c;
@@ -78,7 +85,8 @@ class TestOperatorJobs : public QObject {
       // Dedupe dropped some of the ~900 non-skip events, not most of them.
       int kept = 0;
       for (const auto& part : {out0, expected.at("out-1.jsonl")}) {
-        for (std::size_t at = part.find("\"n\":"); at != std::string::npos; at = part.find("\"n\":", at + 1)) {
+        for (std::size_t at = part.find("\"n\":"); at != std::string::npos;
+             at = part.find("\"n\":", at + 1)) {
           kept += std::atoi(part.c_str() + at + 4);
         }
       }

@@ -13,13 +13,22 @@ using namespace tributary::testing;
 namespace {
 
 Schema input_schema() {
-  return Schema({{"k", DataType::string}, {"v", DataType::int64}, {"d", DataType::float64}, {"s", DataType::string}});
+  return Schema({{"k", DataType::string},
+                 {"v", DataType::int64},
+                 {"d", DataType::float64},
+                 {"s", DataType::string}});
 }
 
 std::vector<AggregateSpec> all_aggregates() {
-  return {{AggFn::count, "", "n"},        {AggFn::count, "v", "nv"},      {AggFn::sum, "v", "sum"},
-          {AggFn::avg, "d", "avg"},       {AggFn::min, "s", "min"},       {AggFn::max, "v", "max"},
-          {AggFn::count_distinct, "v", "dv"}, {AggFn::first, "s", "first"}, {AggFn::last, "v", "last"}};
+  return {{AggFn::count, "", "n"},
+          {AggFn::count, "v", "nv"},
+          {AggFn::sum, "v", "sum"},
+          {AggFn::avg, "d", "avg"},
+          {AggFn::min, "s", "min"},
+          {AggFn::max, "v", "max"},
+          {AggFn::count_distinct, "v", "dv"},
+          {AggFn::first, "s", "first"},
+          {AggFn::last, "v", "last"}};
 }
 
 std::unique_ptr<Operator> aggregate(EmitMode mode, std::vector<std::string> key = {"k"},
@@ -30,9 +39,9 @@ std::unique_ptr<Operator> aggregate(EmitMode mode, std::vector<std::string> key 
 }
 
 std::vector<Batch> sample_batches() {
-  return {batch_of(input_schema(), {{"a", "1", "0.5", "x"}, {"b", "2", "1.5", "y"}, {"a", "3", "null", "w"}}),
-          batch_of(input_schema(), {{"b", "null", "null", "null"}}),
-          batch_of(input_schema(), {}),
+  return {batch_of(input_schema(),
+                   {{"a", "1", "0.5", "x"}, {"b", "2", "1.5", "y"}, {"a", "3", "null", "w"}}),
+          batch_of(input_schema(), {{"b", "null", "null", "null"}}), batch_of(input_schema(), {}),
           batch_of(input_schema(), {{"null", "7", "2", "z"}, {"a", "1", "1.5", "v"}})};
 }
 
@@ -44,7 +53,8 @@ std::vector<Batch> noisy_input(int total, int batch_size) {
     x = x * 1103515245u + 12345u;
     b.column(0).append_string("k" + std::to_string((x >> 9) % 40));
     (x >> 5) % 7 == 0 ? b.column(1).append_null() : b.column(1).append_int((x >> 16) % 100);
-    (x >> 6) % 5 == 0 ? b.column(2).append_null() : b.column(2).append_double(((x >> 14) % 1000) / 8.0);
+    (x >> 6) % 5 == 0 ? b.column(2).append_null()
+                      : b.column(2).append_double(((x >> 14) % 1000) / 8.0);
     b.column(3).append_string("s" + std::to_string((x >> 20) % 50));
     if (b.num_rows() == static_cast<std::size_t>(batch_size)) {
       out.push_back(std::move(b));
@@ -63,18 +73,20 @@ class TestRunningAggregate : public QObject {
   void outputSchema() {
     auto op = aggregate(EmitMode::update);
     QCOMPARE(schema_text(op->output_schema()),
-             QString("k:string n:int64 nv:int64 sum:int64 avg:double min:string max:int64 dv:int64 first:string last:int64"));
+             QString("k:string n:int64 nv:int64 sum:int64 avg:double min:string max:int64 dv:int64 "
+                     "first:string last:int64"));
   }
 
   void updateEmitsChangedKeysAfterEachBatch() {
     const auto r = run_batches([] { return aggregate(EmitMode::update); }, sample_batches(), false);
-    QCOMPARE(r.rows, (QStringList{
-                         "a 2 2 4 0.5 w 3 2 x 3",  // batch 1
-                         "b 1 1 2 1.5 y 2 1 y 2",
-                         "b 2 1 2 1.5 y 2 1 y 2",  // batch 2: a row of nulls still counts in count(*)
-                         "null 1 1 7 2 z 7 1 z 7", // batch 4, null key first in key order
-                         "a 3 3 5 1 v 3 2 x 1",
-                     }));
+    QCOMPARE(r.rows,
+             (QStringList{
+                 "a 2 2 4 0.5 w 3 2 x 3",  // batch 1
+                 "b 1 1 2 1.5 y 2 1 y 2",
+                 "b 2 1 2 1.5 y 2 1 y 2",   // batch 2: a row of nulls still counts in count(*)
+                 "null 1 1 7 2 z 7 1 z 7",  // batch 4, null key first in key order
+                 "a 3 3 5 1 v 3 2 x 1",
+             }));
   }
 
   void finalEmitsOnlyAtTheEnd() {
@@ -88,12 +100,14 @@ class TestRunningAggregate : public QObject {
     }
     Batch end(op->output_schema());
     op->finish(end);
-    QCOMPARE(rows_of(end), (QStringList{"null 1 1 7 2 z 7 1 z 7", "a 3 3 5 1 v 3 2 x 1", "b 2 1 2 1.5 y 2 1 y 2"}));
+    QCOMPARE(rows_of(end), (QStringList{"null 1 1 7 2 z 7 1 z 7", "a 3 3 5 1 v 3 2 x 1",
+                                        "b 2 1 2 1.5 y 2 1 y 2"}));
   }
 
   void nullsAreIgnoredByAggregates() {
     auto op = aggregate(EmitMode::final, {});  // no key: one group
-    Batch in = batch_of(input_schema(), {{"a", "null", "null", "null"}, {"b", "null", "null", "null"}});
+    Batch in =
+        batch_of(input_schema(), {{"a", "null", "null", "null"}, {"b", "null", "null", "null"}});
     Batch out(op->output_schema());
     std::vector<Rejected> rejected;
     op->process(in, out, rejected);
@@ -115,12 +129,20 @@ class TestRunningAggregate : public QObject {
   }
 
   void badParameters() {
-    QCOMPARE(make_running_aggregate({"nope"}, all_aggregates(), EmitMode::final, input_schema()).status().message(),
+    QCOMPARE(make_running_aggregate({"nope"}, all_aggregates(), EmitMode::final, input_schema())
+                 .status()
+                 .message(),
              std::string("key: unknown field 'nope'"));
-    QCOMPARE(make_running_aggregate({"k"}, {{AggFn::sum, "s", "x"}}, EmitMode::final, input_schema()).status().message(),
-             std::string("aggregates[0]: sum needs a number field"));
-    QCOMPARE(make_running_aggregate({"k"}, {{AggFn::count, "", "k"}}, EmitMode::final, input_schema()).status().message(),
-             std::string("aggregates: output field 'k' is also a key field or another aggregate"));
+    QCOMPARE(
+        make_running_aggregate({"k"}, {{AggFn::sum, "s", "x"}}, EmitMode::final, input_schema())
+            .status()
+            .message(),
+        std::string("aggregates[0]: sum needs a number field"));
+    QCOMPARE(
+        make_running_aggregate({"k"}, {{AggFn::count, "", "k"}}, EmitMode::final, input_schema())
+            .status()
+            .message(),
+        std::string("aggregates: output field 'k' is also a key field or another aggregate"));
   }
 
   void stateSurvivesRestartAtEveryCheckpoint_data() {
@@ -138,7 +160,8 @@ class TestRunningAggregate : public QObject {
     QCOMPARE(restarted.rows, uninterrupted.rows);
     if (!update) {
       // Final results do not depend on batch sizes either.
-      QCOMPARE(run_batches([mode] { return aggregate(mode); }, noisy_input(3000, 7), false).rows, uninterrupted.rows);
+      QCOMPARE(run_batches([mode] { return aggregate(mode); }, noisy_input(3000, 7), false).rows,
+               uninterrupted.rows);
     }
   }
 
@@ -158,7 +181,8 @@ class TestRunningAggregate : public QObject {
     StateChanges changes;
     op->save_changes("a", changes);
     QCOMPARE(changes.put.size(), 10001u);  // every key, and the arrival counter
-    Batch second = batch_of(input_schema(), {{"key7", "1", "0", ""}, {"key70", "1", "0", ""}, {"new", "1", "0", ""}});
+    Batch second = batch_of(
+        input_schema(), {{"key7", "1", "0", ""}, {"key70", "1", "0", ""}, {"new", "1", "0", ""}});
     Batch out2(op->output_schema());
     op->process(second, out2, rejected);
     op->end_batch(out2);

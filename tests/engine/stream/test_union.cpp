@@ -19,14 +19,18 @@ class TestUnion : public QObject {
     QTest::newRow("one input") << QList<Schema>{a} << "k:string v:int64";
     QTest::newRow("same") << QList<Schema>{a, a, a} << "k:string v:int64";
     QTest::newRow("int and double widen")
-        << QList<Schema>{a, Schema({{"k", DataType::string}, {"v", DataType::float64}}), a} << "k:string v:double";
-    QTest::newRow("other order") << QList<Schema>{a, Schema({{"v", DataType::int64}, {"k", DataType::string}})}
+        << QList<Schema>{a, Schema({{"k", DataType::string}, {"v", DataType::float64}}), a}
+        << "k:string v:double";
+    QTest::newRow("other order") << QList<Schema>{a, Schema({{"v", DataType::int64},
+                                                             {"k", DataType::string}})}
                                  << "k:string v:int64";
     QTest::newRow("null takes the other type")
-        << QList<Schema>{Schema({{"k", DataType::null}, {"v", DataType::int64}}), a} << "k:string v:int64";
-    QTest::newRow("timestamps and bools") << QList<Schema>{Schema({{"t", DataType::timestamp}, {"b", DataType::boolean}}),
-                                                           Schema({{"t", DataType::timestamp}, {"b", DataType::boolean}})}
-                                          << "t:timestamp b:bool";
+        << QList<Schema>{Schema({{"k", DataType::null}, {"v", DataType::int64}}), a}
+        << "k:string v:int64";
+    QTest::newRow("timestamps and bools")
+        << QList<Schema>{Schema({{"t", DataType::timestamp}, {"b", DataType::boolean}}),
+                         Schema({{"t", DataType::timestamp}, {"b", DataType::boolean}})}
+        << "t:timestamp b:bool";
   }
   void compatibleSchemas() {
     QFETCH(QList<Schema>, inputs);
@@ -41,18 +45,25 @@ class TestUnion : public QObject {
     QTest::addColumn<QString>("message");
     const Schema a({{"k", DataType::string}, {"v", DataType::int64}});
     QTest::newRow("none") << QList<Schema>{} << "a union needs at least one input";
-    QTest::newRow("missing field") << QList<Schema>{a, Schema({{"k", DataType::string}})} << "input 2: field 'v' is missing";
-    QTest::newRow("extra field") << QList<Schema>{a, a, Schema({{"k", DataType::string}, {"v", DataType::int64}, {"x", DataType::int64}})}
+    QTest::newRow("missing field")
+        << QList<Schema>{a, Schema({{"k", DataType::string}})} << "input 2: field 'v' is missing";
+    QTest::newRow("extra field") << QList<Schema>{a, a,
+                                                  Schema({{"k", DataType::string},
+                                                          {"v", DataType::int64},
+                                                          {"x", DataType::int64}})}
                                  << "input 3: field 'x' is not in input 1";
-    QTest::newRow("renamed field") << QList<Schema>{a, Schema({{"k", DataType::string}, {"value", DataType::int64}})}
-                                   << "input 2: field 'value' is not in input 1";
-    QTest::newRow("string and number") << QList<Schema>{a, Schema({{"k", DataType::int64}, {"v", DataType::int64}})}
-                                       << "input 2: field 'k' is int64, earlier inputs have string";
+    QTest::newRow("renamed field")
+        << QList<Schema>{a, Schema({{"k", DataType::string}, {"value", DataType::int64}})}
+        << "input 2: field 'value' is not in input 1";
+    QTest::newRow("string and number")
+        << QList<Schema>{a, Schema({{"k", DataType::int64}, {"v", DataType::int64}})}
+        << "input 2: field 'k' is int64, earlier inputs have string";
     QTest::newRow("timestamp and int64")
         << QList<Schema>{Schema({{"t", DataType::timestamp}}), Schema({{"t", DataType::int64}})}
         << "input 2: field 't' is int64, earlier inputs have timestamp";
-    QTest::newRow("bool and number") << QList<Schema>{Schema({{"b", DataType::boolean}}), Schema({{"b", DataType::float64}})}
-                                     << "input 2: field 'b' is double, earlier inputs have bool";
+    QTest::newRow("bool and number")
+        << QList<Schema>{Schema({{"b", DataType::boolean}}), Schema({{"b", DataType::float64}})}
+        << "input 2: field 'b' is double, earlier inputs have bool";
   }
   void incompatibleSchemas() {
     QFETCH(QList<Schema>, inputs);
@@ -70,7 +81,8 @@ class TestUnion : public QObject {
     QCOMPARE(schema_text(*unified), QString("k:string v:double n:int64"));
     auto cast = make_union_cast(second, *unified);
     QVERIFY2(cast.ok(), cast.status().message().c_str());
-    Batch in = batch_of(second, {{"null", "3", "a"}, {"null", "null", "b"}, {"null", "-7", "null"}});
+    Batch in =
+        batch_of(second, {{"null", "3", "a"}, {"null", "null", "b"}, {"null", "-7", "null"}});
     Batch out((*cast)->output_schema());
     std::vector<Rejected> rejected;
     (*cast)->process(in, out, rejected);
@@ -79,7 +91,10 @@ class TestUnion : public QObject {
     auto same = make_union_cast(first, *unified);
     QVERIFY(same.ok());
     QVERIFY(!make_union_cast(Schema({{"k", DataType::string}}), *unified).ok());
-    QVERIFY(!make_union_cast(Schema({{"k", DataType::int64}, {"v", DataType::float64}, {"n", DataType::int64}}), *unified).ok());
+    QVERIFY(!make_union_cast(
+                 Schema({{"k", DataType::int64}, {"v", DataType::float64}, {"n", DataType::int64}}),
+                 *unified)
+                 .ok());
   }
 };
 

@@ -49,8 +49,10 @@ QList<WindowCase> load_cases() {
     const QString head = words.first();
     if (head == "window") {
       const QString kind = words[1];
-      c.spec.window.kind = kind == "tumbling" ? WindowKind::tumbling : kind == "hopping" ? WindowKind::hopping
-                         : kind == "sliding" ? WindowKind::sliding : WindowKind::session;
+      c.spec.window.kind = kind == "tumbling"  ? WindowKind::tumbling
+                           : kind == "hopping" ? WindowKind::hopping
+                           : kind == "sliding" ? WindowKind::sliding
+                                               : WindowKind::session;
       for (const QString& w : words.mid(2)) {
         const QString name = w.section('=', 0, 0);
         const QString value = w.section('=', 1);
@@ -59,7 +61,8 @@ QList<WindowCase> load_cases() {
         if (name == "difference") c.spec.window.difference_ms = value.toLongLong();
         if (name == "gap") c.spec.window.gap_ms = value.toLongLong();
         if (name == "grace") c.spec.window.grace_ms = value.toLongLong();
-        if (name == "emit") c.spec.emit_mode = value == "update" ? EmitMode::update : EmitMode::final;
+        if (name == "emit")
+          c.spec.emit_mode = value == "update" ? EmitMode::update : EmitMode::final;
       }
       c.spec.key = {"k"};
       c.spec.time_field = "t";
@@ -96,7 +99,6 @@ QList<WindowCase> load_cases() {
   }
   return cases;
 }
-
 
 struct Run {
   QStringList emits, at_end;
@@ -215,7 +217,8 @@ class TestWindows : public QObject {
     QCOMPARE(late.size(), 0u);
     QCOMPARE(out.num_rows(), expected.size());
     for (std::size_t r = 0; r < out.num_rows(); ++r) {
-      const auto& e = expected.at({std::string(out.column(0).string_at(r)), out.column(1).ints()[r]});
+      const auto& e =
+          expected.at({std::string(out.column(0).string_at(r)), out.column(1).ints()[r]});
       QCOMPARE(out.column(3).ints()[r], e.first);
       QCOMPARE(out.column(4).ints()[r], e.second);
     }

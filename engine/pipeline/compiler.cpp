@@ -1,0 +1,280 @@
+#include "pipeline/compiler.h"
+
+#include <cctype>
+
+#include "stream/lookup_table.h"
+
+namespace tributary::pipeline {
+namespace {
+
+using json = nlohmann::json;
+
+// A stream inside a job as the compiler traces it back from a sink: the topics it starts
+// from, what runs on each of them, and the merge where they meet, if any.
+struct Traced {
+  struct Input {
+    std::string topic;
+    Schema schema;
+    std::vector<stream::OperatorFactory> chain;
+  };
+  std::vector<Input> inputs;  // one, or those of the merge
+  stream::MergeFactory merge;
+  std::vector<stream::OperatorFactory> chain;  // after the merge
+  std::vector<std::shared_ptr<stream::LookupTable>> tables;
+  std::vector<std::string> steps;
+};
+
+class Compiler {
+ public:
+  Compiler(const Pipeline& p, const Validation& v, const NodeRegistry& k,
+           const std::filesystem::path& base)
+      : p_(p), v_(v), kinds_(k), base_(base) {}
+
+  Compilation run() {
+    c_.plan.pipeline = pipeline_slug(p_.name);
+    plan_topics();
+    for (const auto& n : p_.nodes) {
+      const NodeKind* kind = kinds_.find(n.kind);
+      if (kind && kind->category == "sink") plan_job(n);
+    }
+    return std::move(c_);
+  }
+
+ private:
+  const json& params(const std::string& id) { return v_.params.at(id); }
+  const NodeKind& kind_of(const std::string& id) { return *kinds_.find(p_.node(id)->kind); }
+  void fail(const std::string& where, const std::string& message) {
+    c_.diagnostics.push_back({where, message});
+  }
+
+  std::vector<const Edge*> out_edges(const std::string& id) {
+    std::vector<const Edge*> out;
+    for (const auto& e : p_.edges) {
+      if (e.from.node == id) out.push_back(&e);
+    }
+    return out;
+  }
+
+  // Topic nodes, implicit topics of sources, ingest tasks.
+  void plan_topics() {
+    for (const auto& n : p_.nodes) {
+      const NodeKind& kind = kind_of(n.id);
+      const json& ps = params(n.id);
+      if (kind.id == "topic") {
+        TopicPlan t;
+        t.name = ps.value("name", "");
+        t.node = n.id;
+        t.partitions = ps.value("partitions", 1);
+        for (const auto& k : ps.value("key", json::array())) t.key.push_back(k.get<std::string>());
+        t.retention_ms = ps.value("retention_ms", -1);
+        t.retention_bytes = ps.value("retention_bytes", -1);
+        t.flush = ps.value("flush", "interval");
+        t.schema = v_.outputs.at(n.id);
+        c_.plan.topics.push_back(t);
+      } else if (kind.id == "source.topic") {
+        TopicPlan t;
+        t.name = ps.value("topic", "");
+        t.node = n.id;
+        t.schema = v_.outputs.at(n.id);
+        t.external = true;
+        c_.plan.topics.push_back(t);
+      }
+    }
+    for (const auto& n : p_.nodes) {
+      const NodeKind& kind = kind_of(n.id);
+      if (kind.category != "source" || kind.id == "source.topic") continue;
+      bool needs_implicit = false;
+      for (const Edge* e : out_edges(n.id)) {
+        if (kind_of(e->to.node).id == "topic") {
+          add_ingest(n, topic_of_node(e->to.node));
+        } else {
+          needs_implicit = true;
+        }
+      }
+      if (needs_implicit) {
+        TopicPlan t;
+        t.name = implicit_topic(n.id);
+        t.node = n.id;
+        t.schema = v_.outputs.at(n.id);
+        t.implicit = true;
+        c_.plan.topics.push_back(t);
+        add_ingest(n, t.name);
+      }
+    }
+  }
+
+  std::string implicit_topic(const std::string& source) { return c_.plan.pipeline + "-" + source; }
+  std::string topic_of_node(const std::string& id) { return params(id).value("name", ""); }
+
+  void add_ingest(const Node& n, const std::string& topic) {
+    IngestPlan i;
+    i.node = n.id;
+    i.kind = n.kind;
+    i.params = params(n.id);
+    i.topic = topic;
+    i.schema = v_.outputs.at(n.id);
+    i.time_field = v_.event_time.count(n.id) ? v_.event_time.at(n.id) : "";
+    for (const auto& t : c_.plan.topics) {
+      if (t.name == topic) i.key = t.key;
+    }
+    if (n.kind == "source.replay") {
+      i.bounded = !i.params.value("loop", false);
+      i.params["path"] =
+          (base_ / i.params.value("path", "")).string();  // the runtime has no folder
+    }
+    if (n.kind == "source.generator")
+      i.bounded = i.params.value("count", 0) > 0 || i.params.value("preset", "") == "ysb-campaigns";
+    if (n.kind == "source.tcp") i.bounded = false;
+    c_.plan.ingests.push_back(i);
+  }
+
+  // The stream arriving at `id`'s output, traced back to topics.
+  std::optional<Traced> trace(const std::string& id) {
+    const NodeKind& kind = kind_of(id);
+    if (kind.id == "topic" || kind.category == "source") {
+      Traced t;
+      const std::string topic = kind.id == "topic"          ? topic_of_node(id)
+                                : kind.id == "source.topic" ? params(id).value("topic", "")
+                                                            : implicit_topic(id);
+      t.inputs.push_back({topic, v_.outputs.at(id), {}});
+      t.steps.push_back(topic);
+      return t;
+    }
+    if (!kind.compile) {
+      fail(id, kind.id + " cannot run inside a job");
+      return std::nullopt;
+    }
+    NodeContext ctx{id, params(id), {}, base_, ""};
+    std::vector<std::string> upstream;
+    for (const auto& port : kind.inputs) {
+      for (const auto& e : p_.edges) {
+        if (e.to.node == id && e.to.port == port.name) upstream.push_back(e.from.node);
+      }
+    }
+    if (!upstream.empty() && v_.event_time.count(upstream.front()))
+      ctx.event_time = v_.event_time.at(upstream.front());
+    for (const auto& u : upstream) ctx.inputs.push_back(v_.outputs.at(u));
+    auto compiled = kind.compile(ctx);
+    if (!compiled.ok()) {
+      const std::string m = compiled.status().message();
+      const auto colon = m.find(": ");
+      if (colon != std::string::npos && kind.param(m.substr(0, colon)))
+        fail(id + "." + m.substr(0, colon), m.substr(colon + 2));
+      else
+        fail(id, m);
+      return std::nullopt;
+    }
+    const std::string step = id + " (" + kind.id + ")";
+    if (compiled->op) {
+      auto t = trace(upstream.front());
+      if (!t) return std::nullopt;
+      (t->merge ? t->chain : t->inputs.front().chain).push_back(compiled->op);
+      t->steps.push_back(step);
+      return t;
+    }
+    if (compiled->table_op) {
+      auto left = trace(upstream[0]);
+      auto right = trace(upstream[1]);
+      if (!left || !right) return std::nullopt;
+      if (right->merge || !right->inputs.front().chain.empty()) {
+        fail(id + ".right",
+             "the table of a table join must come straight from a topic or a source");
+        return std::nullopt;
+      }
+      auto table = stream::LookupTable::create(
+          {right->inputs.front().topic, right->inputs.front().schema, compiled->table_key});
+      if (!table.ok()) {
+        fail(id, table.status().message());
+        return std::nullopt;
+      }
+      std::shared_ptr<const stream::LookupTable> shared = *table;
+      left->tables.push_back(*table);
+      auto op = [shared, make = compiled->table_op](const Schema& in) { return make(shared, in); };
+      (left->merge ? left->chain : left->inputs.front().chain).push_back(op);
+      left->steps.push_back(step + " with table " + right->inputs.front().topic);
+      return left;
+    }
+    // A merge: each input must be a plain chain over one topic.
+    Traced merged;
+    for (const auto& u : upstream) {
+      auto t = trace(u);
+      if (!t) return std::nullopt;
+      if (t->merge) {
+        fail(id, "two joins or unions in one job are not built yet: put a topic between them");
+        return std::nullopt;
+      }
+      merged.inputs.push_back(t->inputs.front());
+      merged.tables.insert(merged.tables.end(), t->tables.begin(), t->tables.end());
+      merged.steps.push_back("[" + join_steps(t->steps) + "]");
+    }
+    merged.merge = compiled->merge;
+    merged.steps.push_back(step);
+    return merged;
+  }
+
+  static std::string join_steps(const std::vector<std::string>& steps) {
+    std::string s;
+    for (const auto& x : steps) s += (s.empty() ? "" : " -> ") + x;
+    return s;
+  }
+
+  void plan_job(const Node& sink) {
+    const auto in = edges_into(p_, sink.id, "in");
+    if (in.empty()) return;
+    auto traced = trace(in.front()->from.node);
+    if (!traced) return;
+    JobPlan j;
+    j.name = c_.plan.pipeline + "-" + sink.id;
+    j.config.name = j.name;
+    for (auto& input : traced->inputs) {
+      stream::JobInput ji;
+      ji.topic = input.topic;
+      ji.schema = input.schema;
+      ji.chain = std::move(input.chain);
+      j.config.inputs.push_back(std::move(ji));
+    }
+    j.config.merge = traced->merge;
+    j.config.chain = std::move(traced->chain);
+    for (const auto& t : traced->tables) {
+      j.config.tables.push_back(t);
+      j.table_topics.push_back(t->spec().topic);
+    }
+    j.sink.node = sink.id;
+    j.sink.kind = sink.kind;
+    j.sink.params = params(sink.id);
+    if (j.sink.params.contains("path"))
+      j.sink.path = base_ / j.sink.params["path"].get<std::string>();
+    j.steps = traced->steps;
+    j.steps.push_back(sink.id + " (" + sink.kind + ")");
+    if (sink.kind == "sink.topic") {
+      fail(sink.id, "sink.topic is not built yet");
+      return;
+    }
+    c_.plan.jobs.push_back(std::move(j));
+  }
+
+  const Pipeline& p_;
+  const Validation& v_;
+  const NodeRegistry& kinds_;
+  std::filesystem::path base_;
+  Compilation c_;
+};
+
+}  // namespace
+
+std::string pipeline_slug(const std::string& name) {
+  std::string s;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    s += std::isalnum(u) || c == '.' || c == '_' || c == '-' ? static_cast<char>(std::tolower(u))
+                                                             : '-';
+  }
+  return s.empty() ? "pipeline" : s;
+}
+
+Compilation compile_pipeline(const Pipeline& pipeline, const Validation& validation,
+                             const NodeRegistry& kinds, const std::filesystem::path& base_dir) {
+  return Compiler(pipeline, validation, kinds, base_dir).run();
+}
+
+}  // namespace tributary::pipeline

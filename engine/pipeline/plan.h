@@ -1,0 +1,69 @@
+// What a pipeline compiles into (architecture.md, "Compile"): the topics it needs, one ingest
+// task per source and topic it writes, and one micro-batch job per sink, each job reading
+// topics through its chain of operators. The runtime runs a plan; `explain` prints it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "stream/job.h"
+
+namespace tributary::pipeline {
+
+struct TopicPlan {
+  std::string name;
+  std::string node;  // the topic node, or the source of an implicit topic
+  int partitions = 1;
+  std::vector<std::string> key;
+  std::int64_t retention_ms = -1, retention_bytes = -1;
+  std::string flush = "interval";
+  Schema schema;
+  bool implicit = false;  // made by the compiler between a source and a transform
+  bool external = false;  // source.topic: written by someone else, never reset
+};
+
+struct IngestPlan {
+  std::string node;
+  std::string kind;  // source.replay, source.generator, source.tcp
+  nlohmann::json params;
+  std::string topic;
+  Schema schema;
+  std::string time_field;
+  std::vector<std::string> key;  // the topic's key
+  bool bounded = true;
+};
+
+struct SinkPlan {
+  std::string node;
+  std::string kind;  // sink.jsonl, sink.csv, sink.sqlite, sink.console, sink.chart
+  nlohmann::json params;
+  std::filesystem::path path;  // resolved against the pipeline's folder
+};
+
+struct JobPlan {
+  std::string name;
+  stream::JobConfig config;  // without sink path and checkpoint: the runtime sets them
+  SinkPlan sink;
+  std::vector<std::string> steps;  // for explain: "events -> views (transform.filter) -> ..."
+  std::vector<std::string> table_topics;
+};
+
+struct Plan {
+  std::string pipeline;  // the name as a slug: prefix of internal topics and state
+  std::vector<TopicPlan> topics;
+  std::vector<IngestPlan> ingests;
+  std::vector<JobPlan> jobs;
+
+  const TopicPlan* topic(const std::string& name) const {
+    for (const auto& t : topics) {
+      if (t.name == name) return &t;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace tributary::pipeline

@@ -1,0 +1,246 @@
+#include "runtime/pipeline_run.h"
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "io/generator_source.h"
+#include "io/ingest_task.h"
+#include "io/replay_source.h"
+#include "log/log_manager.h"
+#include "stream/job.h"
+
+namespace tributary::runtime {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+fs::path state_dir(const fs::path& data_dir, const std::string& pipeline) {
+  return data_dir / "pipelines" / pipeline;
+}
+
+namespace {
+
+log::TopicConfig topic_config(const pipeline::TopicPlan& t) {
+  log::TopicConfig c;
+  c.partitions = t.partitions;
+  c.log.retention_ms = t.retention_ms;
+  c.log.retention_bytes = t.retention_bytes;
+  c.log.flush = t.flush == "always"  ? log::FlushPolicy::always
+                : t.flush == "never" ? log::FlushPolicy::never
+                                     : log::FlushPolicy::interval;
+  return c;
+}
+
+Result<std::unique_ptr<io::RowSource>> make_source(const pipeline::IngestPlan& i,
+                                                   const fs::path& base) {
+  const auto& p = i.params;
+  if (i.kind == "source.generator") {
+    io::GeneratorSpec g;
+    g.preset = p.value("preset", "");
+    g.seed = static_cast<std::uint64_t>(p.value("seed", 1));
+    g.rate = p.value("rate", 1000.0);
+    g.count = p.value("count", 0);
+    return io::make_generator(g);
+  }
+  if (i.kind == "source.replay") {
+    io::ReplaySpec r;
+    r.path = base / p.value("path", "");
+    std::string format = p.value("format", "");
+    if (format.empty()) format = r.path.extension() == ".csv" ? "csv" : "jsonl";
+    r.format = format == "csv" ? io::ReplaySpec::Format::csv : io::ReplaySpec::Format::jsonl;
+    r.schema = i.schema;
+    r.loop = p.value("loop", false);
+    auto source = io::make_replay(r);
+    if (!source.ok())
+      return error(source.status().code(), i.node + ".path: " + source.status().message());
+    return source;
+  }
+  return error(ErrorCode::invalid_argument, i.node + ": " + i.kind + " is not built yet");
+}
+
+}  // namespace
+
+Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
+                const RunOptions& options, Progress* final_progress) {
+  const fs::path state = state_dir(options.data_dir, plan.pipeline);
+  log::LogManager::Options lo;
+  lo.data_dir = options.data_dir;
+  TRIB_ASSIGN_OR_RETURN(auto logs, log::LogManager::open(lo));
+  if (options.from_scratch) {
+    for (const auto& t : plan.topics) {
+      if (!t.external && logs->topic(t.name).ok()) TRIB_RETURN_IF_ERROR(logs->delete_topic(t.name));
+    }
+    std::error_code ec;
+    fs::remove_all(state, ec);
+  }
+  for (const auto& t : plan.topics) {
+    if (logs->topic(t.name).ok()) continue;
+    if (t.external) return error(ErrorCode::not_found, t.node + ".topic: unknown topic " + t.name);
+    TRIB_RETURN_IF_ERROR(logs->create_topic(t.name, topic_config(t)).status());
+  }
+  fs::create_directories(state / "checkpoints");
+
+  std::vector<std::unique_ptr<io::IngestTask>> ingests;
+  for (const auto& i : plan.ingests) {
+    TRIB_ASSIGN_OR_RETURN(auto topic, logs->topic(i.topic));
+    TRIB_ASSIGN_OR_RETURN(auto source, make_source(i, fs::path()));
+    io::IngestSpec spec;
+    spec.name = i.node;
+    spec.key = i.key;
+    spec.time_field = i.time_field;
+    spec.speed = i.params.value("speed", i.kind == "source.replay" ? 1.0 : 0.0);
+    auto task = io::IngestTask::open(spec, std::move(source), topic);
+    if (!task.ok()) return error(task.status().code(), i.node + ": " + task.status().message());
+    ingests.push_back(std::move(task).value());
+  }
+  std::vector<std::unique_ptr<stream::Job>> jobs;
+  for (const auto& j : plan.jobs) {
+    stream::JobConfig c = j.config;
+    c.checkpoint_path = state / "checkpoints" / (j.sink.node + ".sqlite");
+    c.trigger = settings.trigger == "continuous"      ? stream::Trigger::continuous
+                : settings.trigger == "available-now" ? stream::Trigger::available_now
+                                                      : stream::Trigger::interval;
+    c.trigger_ms = settings.trigger_ms;
+    c.max_records_per_batch = settings.max_records_per_batch;
+    c.threads = settings.threads > 0
+                    ? static_cast<int>(settings.threads)
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const std::string& kind = j.sink.kind;
+    if (kind == "sink.jsonl" || kind == "sink.csv" || kind == "sink.sqlite") {
+      c.sink_path = j.sink.path;
+      if (kind == "sink.csv") c.sink_format = stream::JobConfig::SinkFormat::csv;
+      if (kind == "sink.sqlite") c.sqlite_table = j.sink.params.value("table", "");
+    } else {
+      // Console and chart: what they showed is also kept, exactly once, in the state dir.
+      c.sink_path = state / (j.sink.node + ".jsonl");
+      if (options.on_rows) {
+        c.on_rows = [node = j.sink.node, cb = options.on_rows](int, const Batch& rows) {
+          cb(node, rows);
+        };
+      }
+    }
+    auto job = stream::Job::open(c, *logs);
+    if (!job.ok()) return error(job.status().code(), j.sink.node + ": " + job.status().message());
+    jobs.push_back(std::move(job).value());
+  }
+
+  // Which ingest tasks write each topic: a job may finish once they are all done, and starts
+  // only once the tasks of its tables are (a table is loaded before it is looked up).
+  std::map<std::string, std::vector<std::size_t>> writers;
+  for (std::size_t i = 0; i < plan.ingests.size(); ++i) writers[plan.ingests[i].topic].push_back(i);
+  std::vector<std::atomic<bool>> ingest_done(ingests.size());
+  std::vector<std::atomic<bool>> job_done(jobs.size());
+  std::mutex error_mutex;
+  Status first_error;
+  std::atomic<bool> failed{false};
+  auto report = [&](const Status& s) {
+    std::lock_guard lock(error_mutex);
+    if (first_error.ok()) first_error = s;
+    failed = true;
+  };
+  auto stopping = [&] { return failed.load() || (options.stop && options.stop->load()); };
+  auto topics_done = [&](const std::vector<std::string>& topics) {
+    for (const auto& t : topics) {
+      for (std::size_t i : writers[t]) {
+        if (!ingest_done[i]) return false;
+      }
+      const pipeline::TopicPlan* tp = plan.topic(t);
+      if (tp && tp->external) return false;  // someone else writes it: never known to be done
+    }
+    return true;
+  };
+
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < ingests.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (;;) {
+        if (stopping()) return;
+        auto more = ingests[i]->poll();
+        if (!more.ok())
+          return report(
+              error(more.status().code(), plan.ingests[i].node + ": " + more.status().message()));
+        if (!*more) break;
+      }
+      ingest_done[i] = true;
+    });
+  }
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    threads.emplace_back([&, j] {
+      const auto& jp = plan.jobs[j];
+      std::vector<std::string> inputs;
+      for (const auto& in : jp.config.inputs) inputs.push_back(in.topic);
+      while (!topics_done(jp.table_topics)) {
+        if (stopping()) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      const auto pause =
+          std::chrono::milliseconds(settings.trigger == "interval" ? settings.trigger_ms : 5);
+      for (;;) {
+        if (stopping()) return;
+        const bool inputs_done = topics_done(inputs);  // before the batch: no record can be missed
+        const auto started = Clock::now();
+        auto ran = jobs[j]->run_batch();
+        if (!ran.ok())
+          return report(error(ran.status().code(), jp.sink.node + ": " + ran.status().message()));
+        if (!*ran && inputs_done) break;
+        if (!*ran || settings.trigger == "interval") std::this_thread::sleep_until(started + pause);
+      }
+      // Bounded input, all read: close every window.
+      if (Status s = jobs[j]->run_until_caught_up(true); !s.ok()) return report(s);
+      job_done[j] = true;
+    });
+  }
+
+  const auto started = Clock::now();
+  std::vector<std::int64_t> last_records(ingests.size(), 0);
+  auto last_time = started;
+  auto snapshot = [&] {
+    Progress p;
+    const auto now = Clock::now();
+    p.elapsed_s = std::chrono::duration<double>(now - started).count();
+    const double dt = std::max(1e-3, std::chrono::duration<double>(now - last_time).count());
+    for (std::size_t i = 0; i < ingests.size(); ++i) {
+      const auto records = ingests[i]->metrics().records.load();
+      p.sources.push_back({plan.ingests[i].node, records,
+                           static_cast<double>(records - last_records[i]) / dt,
+                           ingests[i]->metrics().dead_letters.load(), ingest_done[i].load()});
+      last_records[i] = records;
+    }
+    last_time = now;
+    std::map<std::string, std::int64_t> ends;
+    for (const auto& t : plan.topics) {
+      auto topic = logs->topic(t.name);
+      if (!topic.ok()) continue;
+      std::int64_t end = 0;
+      for (int q = 0; q < (*topic)->partition_count(); ++q)
+        end += (*topic)->partition(q).end_offset();
+      p.topics.push_back({t.name, end});
+      ends[t.name] = end;
+    }
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+      const auto& m = jobs[j]->metrics();
+      JobProgress jp{plan.jobs[j].name,    m.batches.load(),      m.records_in.load(),
+                     m.records_out.load(), m.dead_letters.load(), 0,
+                     job_done[j].load()};
+      std::int64_t available = 0;
+      for (const auto& in : plan.jobs[j].config.inputs) available += ends[in.topic];
+      jp.lag = std::max<std::int64_t>(0, available - jp.records_in);
+      p.jobs.push_back(jp);
+    }
+    return p;
+  };
+  for (;;) {
+    bool all = true;
+    for (auto& d : job_done) all = all && d.load();
+    if (all || failed) break;
+    if (options.stop && options.stop->load()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(options.progress_ms));
+    if (options.on_progress) options.on_progress(snapshot());
+  }
+  for (auto& t : threads) t.join();
+  if (final_progress) *final_progress = snapshot();
+  return first_error;
+}
+
+}  // namespace tributary::runtime

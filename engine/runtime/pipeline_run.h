@@ -1,0 +1,68 @@
+// Runs a compiled plan (pipeline/plan.h) on a data dir: creates its topics, runs one thread
+// per ingest task and per job, and reports progress a few times a second. A run ends by
+// itself when every source is bounded and exhausted and every job has caught up and closed
+// its windows; `stop` ends it early, after the current batch (the checkpoint is consistent
+// after every batch, so the next run continues from there).
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/batch.h"
+#include "core/status.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/plan.h"
+
+namespace tributary::runtime {
+
+struct SourceProgress {
+  std::string node;
+  std::int64_t records = 0;
+  double records_per_s = 0;
+  std::int64_t dead_letters = 0;
+  bool done = false;
+};
+
+struct TopicProgress {
+  std::string name;
+  std::int64_t end_offset = 0;  // summed over partitions
+};
+
+struct JobProgress {
+  std::string name;
+  std::int64_t batches = 0;
+  std::int64_t records_in = 0;
+  std::int64_t records_out = 0;
+  std::int64_t dead_letters = 0;
+  std::int64_t lag = 0;  // records of its input topics not yet read
+  bool finished = false;
+};
+
+struct Progress {
+  double elapsed_s = 0;
+  std::vector<SourceProgress> sources;
+  std::vector<TopicProgress> topics;
+  std::vector<JobProgress> jobs;
+};
+
+struct RunOptions {
+  std::filesystem::path data_dir;
+  bool from_scratch = false;  // delete the pipeline's topics and state first
+  int progress_ms = 250;
+  std::function<void(const Progress&)> on_progress;
+  // Rows a sink.console or sink.chart node received (node id, rows).
+  std::function<void(const std::string& node, const Batch& rows)> on_rows;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Runs `plan` to the end (or until stop). Returns the first error of any task.
+Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
+                const RunOptions& options, Progress* final_progress = nullptr);
+
+// Where a pipeline's checkpoints and console/chart copies live in a data dir.
+std::filesystem::path state_dir(const std::filesystem::path& data_dir, const std::string& pipeline);
+
+}  // namespace tributary::runtime
