@@ -50,6 +50,7 @@ int run(int argc, char** argv, const pipeline::NodeRegistry& kinds) {
   app.add_option("--data-dir", ctx.data_dir, "Folder of topics, groups and checkpoints")
       ->capture_default_str();
   add_pipeline_commands(app, ctx);
+  add_generate_command(app, ctx);
   add_topic_commands(app, ctx);
   add_produce_command(app, ctx);
   add_consume_command(app, ctx);

@@ -35,5 +35,6 @@ void add_produce_command(CLI::App& app, Context& ctx);
 void add_consume_command(CLI::App& app, Context& ctx);
 void add_group_commands(CLI::App& app, Context& ctx);
 void add_pipeline_commands(CLI::App& app, Context& ctx);
+void add_generate_command(CLI::App& app, Context& ctx);
 
 }  // namespace tributary::console

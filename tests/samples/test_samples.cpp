@@ -1,0 +1,225 @@
+// The sample pipelines, each copied to a temporary folder and run by tributary-cli: they
+// finish within their time budget and their results are what the data implies. The YSB
+// sample is also killed with SIGKILL at random moments and run again until it finishes:
+// its output must equal the uninterrupted run's.
+#include <QtTest>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <set>
+
+#include <sqlite3.h>
+
+#include "io/generator_source.h"
+
+using namespace tributary;
+
+namespace {
+
+// Copies samples/<name> into `dir`, returns the pipeline's path there.
+QString copy_sample(const QString& name, const QString& dir) {
+  const QDir from(QString(TRIBUTARY_SAMPLES) + "/" + name);
+  QDir().mkpath(dir);
+  for (const auto& f : from.entryList(QDir::Files)) QFile::copy(from.filePath(f), dir + "/" + f);
+  return dir + "/pipeline.json";
+}
+
+// Runs `tributary-cli run`; returns the exit code, -1 when killed after `kill_after_ms`.
+int run_cli(const QString& pipeline, const QString& data_dir, int kill_after_ms = -1, double* seconds = nullptr) {
+  QProcess p;
+  QElapsedTimer t;
+  t.start();
+  p.start(TRIBUTARY_CLI, {"--data-dir", data_dir, "run", pipeline});
+  if (!p.waitForStarted()) return -2;
+  if (kill_after_ms >= 0 && !p.waitForFinished(kill_after_ms)) {
+    p.kill();
+    p.waitForFinished();
+    return -1;
+  }
+  p.waitForFinished(300000);
+  if (seconds) *seconds = static_cast<double>(t.elapsed()) / 1000.0;
+  if (p.exitStatus() != QProcess::NormalExit) return -1;
+  if (p.exitCode() != 0) qWarning("tributary-cli: %s", p.readAllStandardError().constData());
+  return p.exitCode();
+}
+
+QList<QJsonObject> json_lines(const QString& file) {
+  QFile f(file);
+  QList<QJsonObject> out;
+  if (!f.open(QIODevice::ReadOnly)) return out;
+  for (const auto& line : f.readAll().split('\n')) {
+    if (!line.isEmpty()) out << QJsonDocument::fromJson(line).object();
+  }
+  return out;
+}
+
+QByteArray read_all(const QString& file) {
+  QFile f(file);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestSamples : public QObject {
+  Q_OBJECT
+  QTemporaryDir tmp_;
+
+  // Runs a sample, checks it stays within 30 s, returns its folder.
+  QString run_sample(const QString& name) {
+    const QString dir = tmp_.path() + "/" + name;
+    const QString pipeline = copy_sample(name, dir);
+    double seconds = 0;
+    if (run_cli(pipeline, dir + "/data", -1, &seconds) != 0) return {};
+    if (seconds > 30) qWarning("%s took %.1f s", qPrintable(name), seconds);
+    return seconds <= 30 ? dir : QString();
+  }
+
+ private slots:
+  void iotSensors() {
+    const QString dir = run_sample("iot-sensors");
+    QVERIFY(!dir.isEmpty());
+    const auto minutes = json_lines(dir + "/out/averages.jsonl");
+    QCOMPARE(minutes.size(), 200);  // 20 devices x 10 minutes of event time
+    qint64 readings = 0;
+    for (const auto& m : minutes) {
+      readings += m["readings"].toInteger();
+      QVERIFY(m["avg_temperature"].toDouble() > 10 && m["avg_temperature"].toDouble() < 35);
+      QCOMPARE(m["window_end"].toInteger() - m["window_start"].toInteger(), 60000);
+    }
+    QCOMPARE(readings, 60000);
+    const auto alerts = json_lines(dir + "/out/anomalies.jsonl");
+    QVERIFY(alerts.size() >= 20 && alerts.size() < 600);
+    int hot = 0;
+    for (const auto& a : alerts) {
+      QVERIFY(a["anomaly"].toBool());
+      QVERIFY(a["score"].toDouble() >= 5);
+      hot += a["temperature"].toDouble() > 30;
+    }
+    QVERIFY(hot >= 20);  // the generator's faults (+15 to +20 degrees) are found
+  }
+
+  void clickstreamSessions() {
+    const QString dir = run_sample("clickstream");
+    QVERIFY(!dir.isEmpty());
+    const auto sessions = json_lines(dir + "/out/sessions.jsonl");
+    QVERIFY(sessions.size() > 100);
+    qint64 events = 0;
+    std::set<QString> users;
+    for (const auto& s : sessions) {
+      events += s["events"].toInteger();
+      users.insert(s["user"].toString());
+      QVERIFY(s["pages"].toInteger() >= 1 && s["pages"].toInteger() <= s["events"].toInteger());
+      QVERIFY(s["window_end"].toInteger() >= s["window_start"].toInteger());
+    }
+    QCOMPARE(events, 40000);  // every click in exactly one session
+    QVERIFY(sessions.size() > static_cast<int>(users.size()));  // users come back after gaps
+  }
+
+  void stockTicks() {
+    const QString dir = run_sample("stock-ticks");
+    QVERIFY(!dir.isEmpty());
+    const QList<QByteArray> vwap = read_all(dir + "/out/vwap.csv").split('\n');
+    QCOMPARE(vwap.first(), QByteArray("symbol,window_end,vwap,volume"));
+    QVERIFY(vwap.size() > 300);
+    const auto highs = json_lines(dir + "/out/highs.jsonl");
+    QVERIFY(highs.size() > 1000);
+    for (int i = 1; i < vwap.size(); ++i) {
+      if (vwap[i].isEmpty()) continue;
+      const auto cells = vwap[i].split(',');
+      QCOMPARE(cells.size(), 4);
+      QVERIFY(cells[2].toDouble() > 1 && cells[3].toLongLong() > 0);
+    }
+  }
+
+  void taxiTrips() {
+    const QString dir = run_sample("taxi-trips");
+    QVERIFY(!dir.isEmpty());
+    const auto clusters = json_lines(dir + "/out/clusters.jsonl");
+    QCOMPARE(clusters.size(), 4);
+    qint64 trips = 0;
+    for (const auto& c : clusters) {
+      trips += c["trips"].toInteger();
+      QVERIFY(c["lat"].toDouble() > 40.55 && c["lat"].toDouble() < 40.85);
+      QVERIFY(c["trips"].toInteger() > 2000);  // each hot spot has about a quarter
+    }
+    QCOMPARE(trips, 20000);
+  }
+
+  void adEvents() {
+    const QString dir = run_sample("ad-events");
+    QVERIFY(!dir.isEmpty());
+    const auto counts = json_lines(dir + "/out/campaign-counts.jsonl");
+    QCOMPARE(counts.size(), 300);  // 100 campaigns x 3 windows of 10 s
+    qint64 views = 0;
+    std::set<QString> campaigns;
+    for (const auto& c : counts) views += c["views"].toInteger(), campaigns.insert(c["campaign_id"].toString());
+    QCOMPARE(campaigns.size(), 100u);
+    // Every view counted once: the same generator, counted directly.
+    auto gen = io::make_generator({"ysb", 1, 10000, 300000});
+    QVERIFY(gen.ok());
+    qint64 expected = 0;
+    std::vector<io::DeadLetter> none;
+    while (!(*gen)->done()) {
+      Batch b((*gen)->schema());
+      QVERIFY((*gen)->next(8192, b, none).ok());
+      for (std::size_t r = 0; r < b.num_rows(); ++r) expected += b.column(4).string_at(r) == "view";
+    }
+    QCOMPARE(views, expected);
+  }
+
+  void csvEtl() {
+    const QString dir = run_sample("csv-etl");
+    QVERIFY(!dir.isEmpty());
+    // Expected: the CSV rows with 5 <= fare < 40.
+    int expected = 0;
+    const auto lines = read_all(dir + "/trips.csv").split('\n');
+    for (int i = 1; i < lines.size(); ++i) {
+      if (lines[i].isEmpty()) continue;
+      const double fare = lines[i].split(',')[5].toDouble();
+      expected += fare >= 5 && fare < 40;
+    }
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open((dir + "/out/trips.db").toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT band), min(fare), max(km) FROM trips", -1, &s, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+    QCOMPARE(sqlite3_column_int(s, 0), expected);
+    QCOMPARE(sqlite3_column_int(s, 1), 3);
+    QVERIFY(sqlite3_column_double(s, 2) >= 5);
+    QVERIFY(sqlite3_column_double(s, 3) > 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+  }
+
+  void aRunKilledAnywhereEndsAsAnUninterruptedOne() {
+    const QString reference = run_sample("ad-events");
+    QVERIFY(!reference.isEmpty());
+    const QByteArray expected = read_all(reference + "/out/campaign-counts.jsonl");
+    const QString dir = tmp_.path() + "/ad-events-killed";
+    const QString pipeline = copy_sample("ad-events", dir);
+    QRandomGenerator rng(99);
+    int kills = 0;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+      const int rc = run_cli(pipeline, dir + "/data", kills < 12 ? 20 + static_cast<int>(rng.bounded(400)) : -1);
+      if (rc == -1) {
+        ++kills;
+        continue;
+      }
+      QCOMPARE(rc, 0);
+      break;
+    }
+    QVERIFY2(kills >= 12, qPrintable(QString("only %1 kills").arg(kills)));
+    QCOMPARE(read_all(dir + "/out/campaign-counts.jsonl"), expected);
+    // A run of a finished pipeline adds nothing.
+    QCOMPARE(run_cli(pipeline, dir + "/data"), 0);
+    QCOMPARE(read_all(dir + "/out/campaign-counts.jsonl"), expected);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestSamples)
+#include "test_samples.moc"
