@@ -74,7 +74,7 @@ class ReplaySource final : public RowSource {
     if (csv_) {
       csv_->feed(chunk);
       if (at_end) csv_->finish();
-      pending_ = csv_->take_batch();
+      pending_ = by_name(csv_->take_batch());
       for (auto& d : csv_->take_dead_letters()) dead.push_back(std::move(d));
     } else {
       // Whole lines only; the rest waits for the next chunk.
@@ -96,6 +96,17 @@ class ReplaySource final : public RowSource {
       }
     }
     return {};
+  }
+
+  // The CSV decoder's columns are the header's, in its order: pick the schema's by name, and
+  // nulls for a field the header lacks.
+  Batch by_name(Batch decoded) const {
+    Batch out;
+    for (const auto& f : spec_.schema.fields()) {
+      const auto at = decoded.schema().index_of(f.name);
+      out.add_column(f, at ? std::move(decoded.column(*at)) : Column::nulls(f.type, decoded.num_rows()));
+    }
+    return out;
   }
 
   ReplaySpec spec_;
