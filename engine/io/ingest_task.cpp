@@ -92,8 +92,10 @@ Result<bool> IngestTask::poll(std::chrono::milliseconds wait) {
                         : wall_ms;
     records.push_back(std::move(rec));
   }
+  // Count what was appended: after a restart, rows the topic already held are skipped.
+  const std::int64_t appended_before = writer_->appended();
   TRIB_RETURN_IF_ERROR(writer_->append(records));
-  metrics_.records.fetch_add(static_cast<std::int64_t>(due - held_at_), std::memory_order_relaxed);
+  metrics_.records.fetch_add(writer_->appended() - appended_before, std::memory_order_relaxed);
   held_at_ = due;
   return held_at_ < held_.num_rows() || !source_->done();
 }
