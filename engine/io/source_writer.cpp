@@ -72,6 +72,10 @@ std::int64_t SourceWriter::resume_from() const {
   return last_.empty() ? 0 : *std::min_element(last_.begin(), last_.end()) + 1;
 }
 
+std::int64_t SourceWriter::fresh_from() const {
+  return last_.empty() ? 0 : *std::max_element(last_.begin(), last_.end()) + 1;
+}
+
 Status SourceWriter::append(std::span<const SourceRecord> records) {
   const int partitions = topic_->partition_count();
   std::vector<std::vector<const SourceRecord*>> per(static_cast<std::size_t>(partitions));
