@@ -21,6 +21,7 @@ class ReplaySource final : public RowSource {
     if (!in_) return error(ErrorCode::not_found, "cannot read " + spec_.path.string());
     line_ = 1;
     carry_.clear();
+    at_start_ = true;
     if (spec_.format == ReplaySpec::Format::csv) {
       CsvDecodeOptions o;
       o.source_name = spec_.path.filename().string();
@@ -80,6 +81,9 @@ class ReplaySource final : public RowSource {
       // Whole lines only; the rest waits for the next chunk.
       std::string text = std::move(carry_);
       text += chunk;
+      // A UTF-8 byte order mark (as Windows editors write) is not part of the first line.
+      if (at_start_ && text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+      at_start_ = false;
       const std::size_t newline = text.rfind('\n');
       const std::size_t cut = at_end ? text.size() : newline == std::string::npos ? 0 : newline + 1;
       carry_ = text.substr(cut);
@@ -119,6 +123,7 @@ class ReplaySource final : public RowSource {
   std::size_t pending_at_ = 0;
   std::int64_t next_ = 0;
   bool eof_ = false;
+  bool at_start_ = true;  // the next chunk is a pass's first
 };
 
 }  // namespace

@@ -366,6 +366,12 @@ class TestIngest : public QObject {
     QVERIFY(!IngestTask::open(s, clicks(10), topic).ok());
     s.time_field = "missing";
     QVERIFY(!IngestTask::open(s, clicks(10), topic).ok());
+    s = unkeyed();
+    s.chunk_rows = 0;  // would never take a row
+    QVERIFY(!IngestTask::open(s, clicks(10), topic).ok());
+    s = unkeyed();
+    s.speed = -1;
+    QVERIFY(!IngestTask::open(s, clicks(10), topic).ok());
   }
 
   // Speed 10 over 2 s of event time: about 0.2 s. Without pacing: as fast as it goes.

@@ -267,6 +267,22 @@ class TestReplaySource : public QObject {
     }
   }
 
+  // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first row.
+  void byte_order_mark_data() { crlf_lines_data(); }
+  void byte_order_mark() {
+    QFETCH(bool, csv);
+    const fs::path p = path(csv ? "bom.csv" : "bom.jsonl");
+    write_file(p, csv ? "\xEF\xBB\xBFuser,n\na,1\n" : "\xEF\xBB\xBF{\"user\":\"a\",\"n\":1}\n");
+    for (bool loop : {false, true}) {
+      auto s = replay(p, csv ? Format::csv : Format::jsonl, loop);
+      std::vector<DeadLetter> dead;
+      const Batch b = drain(*s, dead, 1, 2);
+      QVERIFY2(dead.empty(), dead.empty() ? "" : dead.front().reason.c_str());
+      QCOMPARE(b.num_rows(), std::size_t(loop ? 2 : 1));
+      QCOMPARE(b.column(0).string_at(0), std::string_view("a"));
+    }
+  }
+
   void seek_skips_rows() {
     const fs::path p = path("seek.jsonl");
     std::string text;
