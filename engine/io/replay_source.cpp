@@ -44,10 +44,15 @@ class ReplaySource final : public RowSource {
       TRIB_RETURN_IF_ERROR(
           next(static_cast<std::size_t>(std::min<std::int64_t>(n - next_, 65536)), scratch, dead));
     }
+    // Bad lines of the chunk where the seek stops may lie after row n: report them with the
+    // next rows, so that a restarted task loses none (those before n come again).
+    carried_dead_ = std::move(chunk_dead_);
     return {};
   }
 
   Status next(std::size_t max, Batch& out, std::vector<DeadLetter>& dead) override {
+    for (auto& d : carried_dead_) dead.push_back(std::move(d));
+    carried_dead_.clear();
     std::size_t given = 0;
     while (given < max) {
       if (pending_at_ < pending_.num_rows()) {
@@ -68,6 +73,7 @@ class ReplaySource final : public RowSource {
   Status read_chunk(std::vector<DeadLetter>& dead) {
     pending_ = Batch(spec_.schema);
     pending_at_ = 0;
+    const std::size_t dead_before = dead.size();
     std::string chunk(kChunkBytes, '\0');
     in_.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     chunk.resize(static_cast<std::size_t>(in_.gcount()));
@@ -92,6 +98,7 @@ class ReplaySource final : public RowSource {
           json_.decode_lines(text, spec_.path.filename().string(), line_, pending_, dead));
       line_ += static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
     }
+    chunk_dead_.assign(dead.begin() + static_cast<std::ptrdiff_t>(dead_before), dead.end());
     if (at_end) {
       if (spec_.loop && (next_ + static_cast<std::int64_t>(pending_.num_rows())) > 0) {
         TRIB_RETURN_IF_ERROR(open());  // the next pass; an empty file does not loop forever
@@ -123,6 +130,8 @@ class ReplaySource final : public RowSource {
   std::size_t pending_at_ = 0;
   std::int64_t next_ = 0;
   bool eof_ = false;
+  std::vector<DeadLetter> chunk_dead_;    // the bad lines of the chunk in pending_
+  std::vector<DeadLetter> carried_dead_;  // kept by seek for the next call
   bool at_start_ = true;  // the next chunk is a pass's first
 };
 
