@@ -12,8 +12,7 @@ Result<std::unique_ptr<IngestTask>> IngestTask::open(const IngestSpec& spec,
                                                      std::shared_ptr<log::Topic> topic) {
   if (spec.chunk_rows == 0)
     return error(ErrorCode::invalid_argument, "chunk_rows: must be at least 1");
-  if (!(spec.speed >= 0))
-    return error(ErrorCode::invalid_argument, "speed: must not be negative");
+  if (!(spec.speed >= 0)) return error(ErrorCode::invalid_argument, "speed: must not be negative");
   std::unique_ptr<IngestTask> t(new IngestTask());
   t->spec_ = spec;
   t->source_ = std::move(source);

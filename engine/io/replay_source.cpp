@@ -115,7 +115,8 @@ class ReplaySource final : public RowSource {
     Batch out;
     for (const auto& f : spec_.schema.fields()) {
       const auto at = decoded.schema().index_of(f.name);
-      out.add_column(f, at ? std::move(decoded.column(*at)) : Column::nulls(f.type, decoded.num_rows()));
+      out.add_column(
+          f, at ? std::move(decoded.column(*at)) : Column::nulls(f.type, decoded.num_rows()));
     }
     return out;
   }
@@ -132,7 +133,7 @@ class ReplaySource final : public RowSource {
   bool eof_ = false;
   std::vector<DeadLetter> chunk_dead_;    // the bad lines of the chunk in pending_
   std::vector<DeadLetter> carried_dead_;  // kept by seek for the next call
-  bool at_start_ = true;  // the next chunk is a pass's first
+  bool at_start_ = true;                  // the next chunk is a pass's first
 };
 
 }  // namespace

@@ -31,8 +31,8 @@ inline Result<std::unique_ptr<log::LogManager>> open_data_dir(const std::filesys
 }
 
 // The topic, created on first use. Retention is off: generated event times lie in 2026.
-inline Result<std::shared_ptr<log::Topic>> source_topic(log::LogManager& logs, const std::string& name,
-                                                        int partitions) {
+inline Result<std::shared_ptr<log::Topic>> source_topic(log::LogManager& logs,
+                                                        const std::string& name, int partitions) {
   auto t = logs.topic(name);
   if (t.ok() || t.status().code() != ErrorCode::not_found) return t;
   log::TopicConfig config;
@@ -64,7 +64,8 @@ inline Result<std::vector<TopicRecord>> records_of(const log::PartitionLog& log)
         if (v.key) r.key = std::string(*v.key);
         r.value = v.value ? std::string(*v.value) : std::string();
         if (status = log::read_headers(v, headers); !status.ok()) return false;
-        for (const auto& h : headers) r.headers.emplace_back(std::string(h.key), std::string(h.value.value_or("")));
+        for (const auto& h : headers)
+          r.headers.emplace_back(std::string(h.key), std::string(h.value.value_or("")));
         out.push_back(std::move(r));
       }
       return (status = reader->status()).ok();

@@ -13,7 +13,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: ingest_runner DATA_DIR ROWS SPEED\n");
     return 2;
   }
-  auto fail = [](const Status& st) { return std::fprintf(stderr, "%s\n", st.message().c_str()), 1; };
+  auto fail = [](const Status& st) {
+    return std::fprintf(stderr, "%s\n", st.message().c_str()), 1;
+  };
   auto logs = testing::open_data_dir(argv[1]);
   if (!logs.ok()) return fail(logs.status());
   auto topic = testing::source_topic(**logs, "clicks", 2);

@@ -62,7 +62,8 @@ class TestGenerators : public QObject {
  private slots:
   void presets_data() {
     QTest::addColumn<QString>("preset");
-    for (const auto& p : generator_presets()) QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+    for (const auto& p : generator_presets())
+      QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
   }
 
   void rows_fit_the_schema_without_nulls_data() { presets_data(); }
@@ -114,8 +115,10 @@ class TestGenerators : public QObject {
       QVERIFY(g->seek(n).ok());
       QCOMPARE(g->position(), std::min<std::int64_t>(n, static_cast<std::int64_t>(all.size())));
       const auto rest = lines_of(take(*g, 5000 - n));
-      const std::vector<std::string> want(all.begin() + std::min<std::int64_t>(n, all.size()), all.end());
-      const std::vector<std::string> got(rest.begin(), rest.begin() + std::min(rest.size(), want.size()));
+      const std::vector<std::string> want(all.begin() + std::min<std::int64_t>(n, all.size()),
+                                          all.end());
+      const std::vector<std::string> got(rest.begin(),
+                                         rest.begin() + std::min(rest.size(), want.size()));
       QVERIFY2(got == want, ("after seek(" + std::to_string(n) + ")").c_str());
     }
   }
@@ -172,8 +175,12 @@ class TestGenerators : public QObject {
     const std::int64_t* ts = b.column(*p->schema.index_of(p->time_field)).ints();
     const double per_row = rate > 0 ? 1000.0 / rate : 1.0;
     for (std::size_t i = 0; i < b.num_rows(); ++i) {
-      const auto want = kGeneratorEpochMs + static_cast<std::int64_t>(std::floor(static_cast<double>(i) * per_row));
-      if (ts[i] != want) QFAIL(("row " + std::to_string(i) + ": " + std::to_string(ts[i]) + " != " + std::to_string(want)).c_str());
+      const auto want = kGeneratorEpochMs +
+                        static_cast<std::int64_t>(std::floor(static_cast<double>(i) * per_row));
+      if (ts[i] != want)
+        QFAIL(("row " + std::to_string(i) + ": " + std::to_string(ts[i]) +
+               " != " + std::to_string(want))
+                  .c_str());
     }
     QCOMPARE(ts[0], kGeneratorEpochMs);
     QCOMPARE(kGeneratorEpochMs, std::int64_t(1767225600000));  // 2026-01-01T00:00:00Z
@@ -204,7 +211,8 @@ class TestGenerators : public QObject {
     // Another seed, other ads.
     const Batch other = take(*generator("ysb-campaigns", 8, 0), 1000);
     std::size_t shared = 0;
-    for (std::size_t r = 0; r < other.num_rows(); ++r) shared += campaign_of.count(std::string(other.column(0).string_at(r)));
+    for (std::size_t r = 0; r < other.num_rows(); ++r)
+      shared += campaign_of.count(std::string(other.column(0).string_at(r)));
     QCOMPARE(shared, std::size_t(0));
   }
 
@@ -290,7 +298,8 @@ class TestGenerators : public QObject {
 
   void ysb_values() {
     const Batch b = take(*generator("ysb", 1, 20000), 20000);
-    const std::set<std::string> ad_types = {"banner", "modal", "sponsored-search", "mail", "mobile"};
+    const std::set<std::string> ad_types = {"banner", "modal", "sponsored-search", "mail",
+                                            "mobile"};
     const std::set<std::string> events = {"view", "click", "purchase"};
     std::set<std::string> users;
     for (std::size_t r = 0; r < b.num_rows(); ++r) {

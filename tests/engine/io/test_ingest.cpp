@@ -98,11 +98,12 @@ std::string field(const std::string& json, const std::string& name) {
 }
 
 // Where each value must land, in order: the expected content of every partition.
-std::vector<std::vector<std::string>> expected_partitions(const std::vector<std::string>& all, int partitions,
-                                                          bool by_key) {
+std::vector<std::vector<std::string>> expected_partitions(const std::vector<std::string>& all,
+                                                          int partitions, bool by_key) {
   std::vector<std::vector<std::string>> out(static_cast<std::size_t>(partitions));
   for (std::size_t i = 0; i < all.size(); ++i) {
-    const int p = by_key ? log::partition_for_key(field(all[i], "user") + "|" + field(all[i], "action"), partitions)
+    const int p = by_key ? log::partition_for_key(
+                               field(all[i], "user") + "|" + field(all[i], "action"), partitions)
                          : static_cast<int>(i % static_cast<std::size_t>(partitions));
     out[static_cast<std::size_t>(p)].push_back(all[i]);
   }
@@ -141,7 +142,8 @@ void append_to_one_partition(log::Topic& topic, const std::string& writer,
 
 std::int64_t held_in(log::Topic& topic, int p) {
   std::int64_t held = -1;
-  for (const auto& r : records(topic, p)) held = std::max<std::int64_t>(held, std::stoll(r.value.substr(1)));
+  for (const auto& r : records(topic, p))
+    held = std::max<std::int64_t>(held, std::stoll(r.value.substr(1)));
   return held;
 }
 
@@ -184,7 +186,8 @@ class TestIngest : public QObject {
     const auto expected = expected_partitions(values_of(*clicks(10000)), 3, by_key);
     for (int p = 0; p < 3; ++p) {
       const auto rs = records(*topic, p);
-      QVERIFY2(values(rs) == expected[static_cast<std::size_t>(p)], ("partition " + std::to_string(p)).c_str());
+      QVERIFY2(values(rs) == expected[static_cast<std::size_t>(p)],
+               ("partition " + std::to_string(p)).c_str());
       QVERIFY(!rs.empty());
       for (const auto& r : rs) {
         // The record's time is the row's event time.
@@ -200,7 +203,8 @@ class TestIngest : public QObject {
       // The last record holds the writer's position.
       const auto& last = rs.back().headers;
       QCOMPARE(last.size(), std::size_t(2));
-      QCOMPARE(last[0], std::make_pair(std::string(SourceWriter::kWriterHeader), std::string("src")));
+      QCOMPARE(last[0],
+               std::make_pair(std::string(SourceWriter::kWriterHeader), std::string("src")));
       QCOMPARE(last[1].first, std::string(SourceWriter::kOrdinalHeader));
     }
   }
@@ -221,12 +225,15 @@ class TestIngest : public QObject {
     auto logs = open();
     auto topic = topic_of(*logs, 3);
     for (int p = 0; p < 3; ++p)
-      QVERIFY2(values(records(*topic, p)) == expected[static_cast<std::size_t>(p)], ("partition " + std::to_string(p)).c_str());
+      QVERIFY2(values(records(*topic, p)) == expected[static_cast<std::size_t>(p)],
+               ("partition " + std::to_string(p)).c_str());
     // Opening a finished task again appends nothing.
     auto again = open_task(by_key ? keyed() : unkeyed(), clicks(20000), topic);
     run(*again);
-    QCOMPARE(again->metrics().records.load(), std::int64_t(0));  // rows the topic held are not ingested again
-    for (int p = 0; p < 3; ++p) QCOMPARE(records(*topic, p).size(), expected[static_cast<std::size_t>(p)].size());
+    QCOMPARE(again->metrics().records.load(),
+             std::int64_t(0));  // rows the topic held are not ingested again
+    for (int p = 0; p < 3; ++p)
+      QCOMPARE(records(*topic, p).size(), expected[static_cast<std::size_t>(p)].size());
   }
 
   // A crash after some partitions' appends of a chunk and before the others'.
@@ -265,18 +272,21 @@ class TestIngest : public QObject {
         QVERIFY(i > previous);
         previous = i;
         ++seen[static_cast<std::size_t>(i)];
-        const int want = by_key ? log::partition_for_key("k" + std::to_string(i % 17), 3) : static_cast<int>(i % 3);
+        const int want = by_key ? log::partition_for_key("k" + std::to_string(i % 17), 3)
+                                : static_cast<int>(i % 3);
         QCOMPARE(p, want);
       }
     }
-    for (int i = 0; i < 200; ++i) QVERIFY2(seen[static_cast<std::size_t>(i)] == 1, ("ordinal " + std::to_string(i)).c_str());
+    for (int i = 0; i < 200; ++i)
+      QVERIFY2(seen[static_cast<std::size_t>(i)] == 1, ("ordinal " + std::to_string(i)).c_str());
     // Where a writer opened now starts: after the lowest of the partitions' last ordinals.
     std::vector<std::int64_t> last(3, -1);
     for (int i = 0; i < 200; ++i) {
       const int p = by_key ? log::partition_for_key("k" + std::to_string(i % 17), 3) : i % 3;
       last[static_cast<std::size_t>(p)] = i;
     }
-    QCOMPARE(SourceWriter::open(topic, "w").value()->resume_from(), *std::min_element(last.begin(), last.end()) + 1);
+    QCOMPARE(SourceWriter::open(topic, "w").value()->resume_from(),
+             *std::min_element(last.begin(), last.end()) + 1);
   }
 
   // Other writers' records after ours (more than the first look-back) do not hide our position,
@@ -336,7 +346,8 @@ class TestIngest : public QObject {
     const auto dead = task->take_dead_letters();
     QCOMPARE(task->metrics().dead_letters.load(), static_cast<std::int64_t>(dead.size()));
     // The restarted task reports the bad lines after where it resumed: the last is line 113.
-    QVERIFY(std::any_of(dead.begin(), dead.end(), [](const DeadLetter& d) { return d.position == "in.jsonl:113"; }));
+    QVERIFY(std::any_of(dead.begin(), dead.end(),
+                        [](const DeadLetter& d) { return d.position == "in.jsonl:113"; }));
     for (const auto& d : dead) {
       QCOMPARE(d.raw, std::string("{broken"));
       bad.insert(d.position);
@@ -348,9 +359,13 @@ class TestIngest : public QObject {
       for (const auto& r : records(*topic, p)) {
         const int id = std::stoi(*r.key);
         ++seen[static_cast<std::size_t>(id)];
-        QCOMPARE(r.value, "{\"id\":" + std::to_string(id) + ",\"name\":\"n" + std::to_string(id) + "\"}");
+        QCOMPARE(r.value,
+                 "{\"id\":" + std::to_string(id) + ",\"name\":\"n" + std::to_string(id) + "\"}");
         // No time field: the record's time is when it was ingested.
-        const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(before.time_since_epoch()).count() - r.timestamp;
+        const auto age =
+            std::chrono::duration_cast<std::chrono::milliseconds>(before.time_since_epoch())
+                .count() -
+            r.timestamp;
         QVERIFY(age >= 0 && age < 60000);
       }
     }
@@ -386,7 +401,8 @@ class TestIngest : public QObject {
     auto task = open_task(s, clicks(2001), topic);
     const auto start = std::chrono::steady_clock::now();
     run(*task);
-    const double paced = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double paced =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     QCOMPARE(topic->partition(0).end_offset(), std::int64_t(2001));
     QVERIFY2(paced >= 0.18 && paced < 1.0, std::to_string(paced).c_str());
 
@@ -398,7 +414,8 @@ class TestIngest : public QObject {
     auto fast = open_task(s, clicks(20001), topic2);
     const auto start2 = std::chrono::steady_clock::now();
     run(*fast);
-    const double unpaced = std::chrono::duration<double>(std::chrono::steady_clock::now() - start2).count();
+    const double unpaced =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start2).count();
     QCOMPARE(topic2->partition(0).end_offset(), std::int64_t(20001));
     QVERIFY2(unpaced < 1.5, std::to_string(unpaced).c_str());
   }
@@ -418,7 +435,8 @@ class TestIngest : public QObject {
     auto task = open_task(s, clicks(4001), topic);  // 2 s more
     const auto start = std::chrono::steady_clock::now();
     run(*task);
-    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     QVERIFY2(took >= 0.35 && took < 0.65, std::to_string(took).c_str());
     QCOMPARE(task->metrics().records.load(), std::int64_t(2000));
     std::int64_t total = 0;
@@ -466,8 +484,9 @@ class TestIngest : public QObject {
     // A run that finds everything in place: how long starting and stopping take.
     const auto idle_start = std::chrono::steady_clock::now();
     QCOMPARE(run_runner(clean, rows, speed, -1), 0);
-    const int idle_ms = static_cast<int>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - idle_start).count());
+    const int idle_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                             std::chrono::steady_clock::now() - idle_start)
+                                             .count());
     const int ingest_ms = static_cast<int>(static_cast<double>(rows) / speed);
     QRandomGenerator rng(QRandomGenerator::global()->generate());
     int kills = 0, mid_ingest = 0, finished = -1;
@@ -493,7 +512,8 @@ class TestIngest : public QObject {
       QVERIFY(now >= stored);
       mid_ingest += now > stored && now < rows;
       if (qEnvironmentVariableIsSet("INGEST_TEST_VERBOSE"))
-        qInfo("kill %d (%s %d ms): %lld records", kills, qPrintable(env.join(' ')), kill_after, static_cast<long long>(now));
+        qInfo("kill %d (%s %d ms): %lld records", kills, qPrintable(env.join(' ')), kill_after,
+              static_cast<long long>(now));
       stored = now;
     }
     QCOMPARE(finished, 0);

@@ -62,14 +62,15 @@ class TestReplaySource : public QObject {
   void jsonl_rows_and_dead_letters() {
     const fs::path p = path("events.jsonl");
     write_file(p,
-               "{\"user\":\"a\",\"n\":1,\"ts\":1000,\"x\":1.5}\n"           // 1
+               "{\"user\":\"a\",\"n\":1,\"ts\":1000,\"x\":1.5}\n"            // 1
                "{\"user\":\"b\",\"n\":2,\"ts\":\"2026-01-01T00:00:01Z\"}\n"  // 2: x missing
-               "not json\n"                                                   // 3
-               "\n"                                                           // 4: blank
-               "{\"user\":\"c\",\"n\":\"three\",\"ts\":3}\n"                  // 5: bad int
-               "{\"user\":\"d\",\"n\":4,\"ts\":\"2026-01-01T00:00:02.5+01:00\",\"x\":2,\"extra\":[1]}\n"  // 6
-               "{\"user\":\"e\",\"n\":5,\"ts\":true}\n"                       // 7: bad time
-               "{\"user\":\"f\",\"n\":6,\"ts\":6}");                          // 8: no newline
+               "not json\n"                                                  // 3
+               "\n"                                                          // 4: blank
+               "{\"user\":\"c\",\"n\":\"three\",\"ts\":3}\n"                 // 5: bad int
+               "{\"user\":\"d\",\"n\":4,\"ts\":\"2026-01-01T00:00:02.5+01:00\",\"x\":2,\"extra\":["
+               "1]}\n"                                   // 6
+               "{\"user\":\"e\",\"n\":5,\"ts\":true}\n"  // 7: bad time
+               "{\"user\":\"f\",\"n\":6,\"ts\":6}");     // 8: no newline
     auto s = replay(p, Format::jsonl);
     std::vector<DeadLetter> dead;
     const Batch b = drain(*s, dead);
@@ -95,14 +96,14 @@ class TestReplaySource : public QObject {
   void csv_rows_and_dead_letters() {
     const fs::path p = path("events.csv");
     write_file(p,
-               "user,n,ts,x\n"                      // 1
-               "a,1,1000,1.5\n"                     // 2
-               "b,2,2026-01-01T00:00:01Z,\n"        // 3
-               "c,three,3,1\n"                      // 4: bad int
-               "d,4\n"                              // 5: too few fields
-               "\"e, quoted\",5,5,2.25\n"           // 6
-               "f,6,yesterday,1\n"                  // 7: bad time
-               "g,7,7,7");                          // 8: no newline
+               "user,n,ts,x\n"                // 1
+               "a,1,1000,1.5\n"               // 2
+               "b,2,2026-01-01T00:00:01Z,\n"  // 3
+               "c,three,3,1\n"                // 4: bad int
+               "d,4\n"                        // 5: too few fields
+               "\"e, quoted\",5,5,2.25\n"     // 6
+               "f,6,yesterday,1\n"            // 7: bad time
+               "g,7,7,7");                    // 8: no newline
     auto s = replay(p, Format::csv);
     std::vector<DeadLetter> dead;
     const Batch b = drain(*s, dead);
@@ -179,7 +180,8 @@ class TestReplaySource : public QObject {
     for (int i = 0; text.size() < 3'300'000; ++i) {
       const int line = first_line + i;
       // A bad line every 9,973 lines lands near or across a chunk boundary sometimes.
-      const std::string user = "user-" + std::to_string(i) + std::string(static_cast<std::size_t>(i % 37), 'z');
+      const std::string user =
+          "user-" + std::to_string(i) + std::string(static_cast<std::size_t>(i % 37), 'z');
       if (i % 9973 == 5000) {
         text += csv ? user + ",oops,1,1\n" : "{\"user\":\"" + user + "\",\"n\":\"oops\"}\n";
         bad_positions.push_back(p.filename().string() + ":" + std::to_string(line));
@@ -227,13 +229,15 @@ class TestReplaySource : public QObject {
     if (csv) {
       write_file(p, "user,n,ts,x\na,1,1,1\nbad,x,1,1\nb,2,2,2\nc,3,3,3\n");
     } else {
-      write_file(p,
-                 "{\"user\":\"a\",\"n\":1,\"ts\":1,\"x\":1}\n{\"n\":\"x\"}\n"
-                 "{\"user\":\"b\",\"n\":2,\"ts\":2,\"x\":2}\n{\"user\":\"c\",\"n\":3,\"ts\":3,\"x\":3}");
+      write_file(
+          p,
+          "{\"user\":\"a\",\"n\":1,\"ts\":1,\"x\":1}\n{\"n\":\"x\"}\n"
+          "{\"user\":\"b\",\"n\":2,\"ts\":2,\"x\":2}\n{\"user\":\"c\",\"n\":3,\"ts\":3,\"x\":3}");
     }
-    const std::string pass = "{\"user\":\"a\",\"n\":1,\"ts\":1,\"x\":1}\n"
-                             "{\"user\":\"b\",\"n\":2,\"ts\":2,\"x\":2}\n"
-                             "{\"user\":\"c\",\"n\":3,\"ts\":3,\"x\":3}\n";
+    const std::string pass =
+        "{\"user\":\"a\",\"n\":1,\"ts\":1,\"x\":1}\n"
+        "{\"user\":\"b\",\"n\":2,\"ts\":2,\"x\":2}\n"
+        "{\"user\":\"c\",\"n\":3,\"ts\":3,\"x\":3}\n";
     for (std::size_t step : {1, 2, 5, 100}) {
       auto s = replay(p, csv ? Format::csv : Format::jsonl, true);
       std::vector<DeadLetter> dead;
@@ -241,9 +245,11 @@ class TestReplaySource : public QObject {
       QCOMPARE(b.num_rows(), std::size_t(10));
       QCOMPARE(s->position(), std::int64_t(10));
       QVERIFY(!s->done());
-      QCOMPARE(encode_json_lines(b), pass + pass + pass + "{\"user\":\"a\",\"n\":1,\"ts\":1,\"x\":1}\n");
+      QCOMPARE(encode_json_lines(b),
+               pass + pass + pass + "{\"user\":\"a\",\"n\":1,\"ts\":1,\"x\":1}\n");
       QVERIFY(dead.size() >= 3);
-      for (const auto& d : dead) QCOMPARE(d.position, p.filename().string() + ":" + (csv ? "3" : "2"));
+      for (const auto& d : dead)
+        QCOMPARE(d.position, p.filename().string() + ":" + (csv ? "3" : "2"));
     }
     // seek counts the rows of every pass.
     auto s = replay(p, csv ? Format::csv : Format::jsonl, true);
@@ -304,7 +310,8 @@ class TestReplaySource : public QObject {
     std::set<std::string> positions;
     for (const auto& d : dead) positions.insert(d.position);
     for (int row = 43; row < 100; row += 10)
-      QVERIFY2(positions.count("seek.jsonl:" + std::to_string(row + row / 10 + 1)), std::to_string(row).c_str());
+      QVERIFY2(positions.count("seek.jsonl:" + std::to_string(row + row / 10 + 1)),
+               std::to_string(row).c_str());
     QVERIFY(s->seek(1000).ok());
     QVERIFY(s->done());
     QCOMPARE(s->position(), std::int64_t(100));
@@ -317,7 +324,8 @@ class TestReplaySource : public QObject {
     auto r = make_replay(spec);
     QVERIFY(!r.ok());
     QCOMPARE(r.status().code(), ErrorCode::not_found);
-    QVERIFY2(r.status().message().find(spec.path.string()) != std::string::npos, r.status().message().c_str());
+    QVERIFY2(r.status().message().find(spec.path.string()) != std::string::npos,
+             r.status().message().c_str());
   }
 
  private:
