@@ -89,9 +89,11 @@ class Generator final : public RowSource {
 
  private:
   std::int64_t time_of(std::int64_t i) const {
-    const double per_row = spec_.rate > 0 ? 1000.0 / spec_.rate : 1.0;
-    return kGeneratorEpochMs +
-           static_cast<std::int64_t>(std::floor(static_cast<double>(i) * per_row));
+    // i * 1000 is exact and one division rounds once: a whole number of ms stays whole
+    // (i * (1000 / rate) put row 195 at 3 rows/s 1 ms early).
+    const double ms =
+        spec_.rate > 0 ? static_cast<double>(i) * 1000.0 / spec_.rate : static_cast<double>(i);
+    return kGeneratorEpochMs + static_cast<std::int64_t>(std::floor(ms));
   }
 
   void row(Batch& out) {

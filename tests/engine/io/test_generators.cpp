@@ -161,7 +161,7 @@ class TestGenerators : public QObject {
     QTest::addColumn<QString>("preset");
     QTest::addColumn<double>("rate");
     for (const char* p : {"sensors", "clicks", "ticks", "trips", "ysb", "nexmark"}) {
-      for (double rate : {1000.0, 10.0, 3.0, 0.0, 250000.0}) {
+      for (double rate : {1000.0, 10.0, 3.0, 0.0, 250000.0, 7.0, 600.0}) {
         QTest::newRow((std::string(p) + " @" + std::to_string(rate)).c_str()) << QString(p) << rate;
       }
     }
@@ -173,10 +173,11 @@ class TestGenerators : public QObject {
     auto g = generator(p->name, 9, 2000, rate);
     const Batch b = take(*g, 2000);
     const std::int64_t* ts = b.column(*p->schema.index_of(p->time_field)).ints();
-    const double per_row = rate > 0 ? 1000.0 / rate : 1.0;
+    // Row i at floor(i * 1000 / rate) ms, exactly (the rates here are whole numbers).
+    const auto r = static_cast<std::int64_t>(rate);
     for (std::size_t i = 0; i < b.num_rows(); ++i) {
-      const auto want = kGeneratorEpochMs +
-                        static_cast<std::int64_t>(std::floor(static_cast<double>(i) * per_row));
+      const auto n = static_cast<std::int64_t>(i);
+      const auto want = kGeneratorEpochMs + (r > 0 ? n * 1000 / r : n);
       if (ts[i] != want)
         QFAIL(("row " + std::to_string(i) + ": " + std::to_string(ts[i]) +
                " != " + std::to_string(want))
