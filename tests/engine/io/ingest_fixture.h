@@ -30,14 +30,13 @@ inline Result<std::unique_ptr<log::LogManager>> open_data_dir(const std::filesys
   return log::LogManager::open(o);
 }
 
-// The topic, created on first use. Retention is off: generated event times lie in 2026.
+// The topic, created with default settings on first use.
 inline Result<std::shared_ptr<log::Topic>> source_topic(log::LogManager& logs,
                                                         const std::string& name, int partitions) {
   auto t = logs.topic(name);
   if (t.ok() || t.status().code() != ErrorCode::not_found) return t;
   log::TopicConfig config;
   config.partitions = partitions;
-  config.log.retention_ms = -1;
   return logs.create_topic(name, config);
 }
 
