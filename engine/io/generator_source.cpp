@@ -1,5 +1,6 @@
 #include "io/generator_source.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -53,7 +54,9 @@ class Generator final : public RowSource {
       for (int c = 0; c < 100; ++c) campaigns_.push_back(uuid(ids));
       for (int a = 0; a < 1000; ++a) ads_.push_back(uuid(ids));
       for (int u = 0; u < 100; ++u) users_.push_back(uuid(ids)), pages_.push_back(uuid(ids));
-      if (preset_.name == "ysb-campaigns") spec_.count = 1000;
+      // The table has one row per ad; a count bounds it like any other preset.
+      if (preset_.name == "ysb-campaigns")
+        spec_.count = spec_.count > 0 ? std::min<std::int64_t>(spec_.count, 1000) : 1000;
     }
     if (preset_.name == "ticks") {
       for (int s = 0; s < 10; ++s) prices_.push_back(50.0 + 25.0 * s);
@@ -86,9 +89,11 @@ class Generator final : public RowSource {
 
  private:
   std::int64_t time_of(std::int64_t i) const {
-    const double per_row = spec_.rate > 0 ? 1000.0 / spec_.rate : 1.0;
-    return kGeneratorEpochMs +
-           static_cast<std::int64_t>(std::floor(static_cast<double>(i) * per_row));
+    // i * 1000 is exact and one division rounds once: a whole number of ms stays whole
+    // (i * (1000 / rate) put row 195 at 3 rows/s 1 ms early).
+    const double ms =
+        spec_.rate > 0 ? static_cast<double>(i) * 1000.0 / spec_.rate : static_cast<double>(i);
+    return kGeneratorEpochMs + static_cast<std::int64_t>(std::floor(ms));
   }
 
   void row(Batch& out) {

@@ -1,5 +1,6 @@
 #include "io/ingest_task.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "io/json_encoder.h"
@@ -9,6 +10,9 @@ namespace tributary::io {
 Result<std::unique_ptr<IngestTask>> IngestTask::open(const IngestSpec& spec,
                                                      std::unique_ptr<RowSource> source,
                                                      std::shared_ptr<log::Topic> topic) {
+  if (spec.chunk_rows == 0)
+    return error(ErrorCode::invalid_argument, "chunk_rows: must be at least 1");
+  if (!(spec.speed >= 0)) return error(ErrorCode::invalid_argument, "speed: must not be negative");
   std::unique_ptr<IngestTask> t(new IngestTask());
   t->spec_ = spec;
   t->source_ = std::move(source);
@@ -33,6 +37,7 @@ Result<std::unique_ptr<IngestTask>> IngestTask::open(const IngestSpec& spec,
   TRIB_ASSIGN_OR_RETURN(t->writer_, SourceWriter::open(std::move(topic), spec.name));
   // Continue where the topic ends.
   TRIB_RETURN_IF_ERROR(t->source_->seek(t->writer_->resume_from()));
+  t->fresh_from_ = t->writer_->fresh_from();
   t->held_ = Batch(schema);
   t->started_ = std::chrono::steady_clock::now();
   return t;
@@ -49,10 +54,20 @@ Result<bool> IngestTask::poll(std::chrono::milliseconds wait) {
     metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead_.size() - dead_before),
                                     std::memory_order_relaxed);
     held_first_ordinal_ = first;
+    // A source can learn that it ended only on a call that gives nothing (a file that ends
+    // at a chunk boundary): nothing to pace or append.
+    if (held_.num_rows() == 0) return !source_->done();
   }
   // How many held rows are due: all without pacing, else those whose event time has come.
   std::size_t due = held_.num_rows();
-  if (spec_.speed > 0 && time_column_) {
+  // A restarted task goes at once over rows the topic may hold (a partition that gets few
+  // records can make it start far back); pacing starts with the first new row.
+  const std::int64_t catching_up = std::clamp<std::int64_t>(
+      fresh_from_ - held_first_ordinal_, static_cast<std::int64_t>(held_at_),
+      static_cast<std::int64_t>(held_.num_rows()));
+  if (spec_.speed > 0 && time_column_ && catching_up > static_cast<std::int64_t>(held_at_)) {
+    due = static_cast<std::size_t>(catching_up);
+  } else if (spec_.speed > 0 && time_column_) {
     const auto now = std::chrono::steady_clock::now();
     const std::int64_t* times = held_.column(*time_column_).ints();
     if (!first_event_ && held_at_ < held_.num_rows())
@@ -92,8 +107,10 @@ Result<bool> IngestTask::poll(std::chrono::milliseconds wait) {
                         : wall_ms;
     records.push_back(std::move(rec));
   }
+  // Count what was appended: after a restart, rows the topic already held are skipped.
+  const std::int64_t appended_before = writer_->appended();
   TRIB_RETURN_IF_ERROR(writer_->append(records));
-  metrics_.records.fetch_add(static_cast<std::int64_t>(due - held_at_), std::memory_order_relaxed);
+  metrics_.records.fetch_add(writer_->appended() - appended_before, std::memory_order_relaxed);
   held_at_ = due;
   return held_at_ < held_.num_rows() || !source_->done();
 }

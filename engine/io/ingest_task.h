@@ -54,6 +54,7 @@ class IngestTask {
   Batch held_;  // rows read but not yet due
   std::size_t held_at_ = 0;
   std::int64_t held_first_ordinal_ = 0;
+  std::int64_t fresh_from_ = 0;  // rows before it may be in the topic already: not paced
   std::optional<std::int64_t> first_event_;
   std::chrono::steady_clock::time_point started_;
   std::vector<DeadLetter> dead_;

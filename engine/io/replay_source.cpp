@@ -21,6 +21,7 @@ class ReplaySource final : public RowSource {
     if (!in_) return error(ErrorCode::not_found, "cannot read " + spec_.path.string());
     line_ = 1;
     carry_.clear();
+    at_start_ = true;
     if (spec_.format == ReplaySpec::Format::csv) {
       CsvDecodeOptions o;
       o.source_name = spec_.path.filename().string();
@@ -43,10 +44,15 @@ class ReplaySource final : public RowSource {
       TRIB_RETURN_IF_ERROR(
           next(static_cast<std::size_t>(std::min<std::int64_t>(n - next_, 65536)), scratch, dead));
     }
+    // Bad lines of the chunk where the seek stops may lie after row n: report them with the
+    // next rows, so that a restarted task loses none (those before n come again).
+    carried_dead_ = std::move(chunk_dead_);
     return {};
   }
 
   Status next(std::size_t max, Batch& out, std::vector<DeadLetter>& dead) override {
+    for (auto& d : carried_dead_) dead.push_back(std::move(d));
+    carried_dead_.clear();
     std::size_t given = 0;
     while (given < max) {
       if (pending_at_ < pending_.num_rows()) {
@@ -67,6 +73,7 @@ class ReplaySource final : public RowSource {
   Status read_chunk(std::vector<DeadLetter>& dead) {
     pending_ = Batch(spec_.schema);
     pending_at_ = 0;
+    const std::size_t dead_before = dead.size();
     std::string chunk(kChunkBytes, '\0');
     in_.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     chunk.resize(static_cast<std::size_t>(in_.gcount()));
@@ -74,12 +81,15 @@ class ReplaySource final : public RowSource {
     if (csv_) {
       csv_->feed(chunk);
       if (at_end) csv_->finish();
-      pending_ = csv_->take_batch();
+      pending_ = by_name(csv_->take_batch());
       for (auto& d : csv_->take_dead_letters()) dead.push_back(std::move(d));
     } else {
       // Whole lines only; the rest waits for the next chunk.
       std::string text = std::move(carry_);
       text += chunk;
+      // A UTF-8 byte order mark (as Windows editors write) is not part of the first line.
+      if (at_start_ && text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+      at_start_ = false;
       const std::size_t newline = text.rfind('\n');
       const std::size_t cut = at_end ? text.size() : newline == std::string::npos ? 0 : newline + 1;
       carry_ = text.substr(cut);
@@ -88,6 +98,7 @@ class ReplaySource final : public RowSource {
           json_.decode_lines(text, spec_.path.filename().string(), line_, pending_, dead));
       line_ += static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
     }
+    chunk_dead_.assign(dead.begin() + static_cast<std::ptrdiff_t>(dead_before), dead.end());
     if (at_end) {
       if (spec_.loop && (next_ + static_cast<std::int64_t>(pending_.num_rows())) > 0) {
         TRIB_RETURN_IF_ERROR(open());  // the next pass; an empty file does not loop forever
@@ -96,6 +107,18 @@ class ReplaySource final : public RowSource {
       }
     }
     return {};
+  }
+
+  // The CSV decoder's columns are the header's, in its order: pick the schema's by name, and
+  // nulls for a field the header lacks.
+  Batch by_name(Batch decoded) const {
+    Batch out;
+    for (const auto& f : spec_.schema.fields()) {
+      const auto at = decoded.schema().index_of(f.name);
+      out.add_column(
+          f, at ? std::move(decoded.column(*at)) : Column::nulls(f.type, decoded.num_rows()));
+    }
+    return out;
   }
 
   ReplaySpec spec_;
@@ -108,6 +131,9 @@ class ReplaySource final : public RowSource {
   std::size_t pending_at_ = 0;
   std::int64_t next_ = 0;
   bool eof_ = false;
+  std::vector<DeadLetter> chunk_dead_;    // the bad lines of the chunk in pending_
+  std::vector<DeadLetter> carried_dead_;  // kept by seek for the next call
+  bool at_start_ = true;                  // the next chunk is a pass's first
 };
 
 }  // namespace

@@ -35,6 +35,9 @@ class SourceWriter {
 
   // The first ordinal not yet in every partition: where the source starts again.
   std::int64_t resume_from() const;
+  // The first ordinal no partition holds: between resume_from() and here, a record may be
+  // skipped as already there.
+  std::int64_t fresh_from() const;
   // Appends records in ordinal order, one append per partition; records a partition
   // already holds (ordinal at or below its stored position) are skipped.
   Status append(std::span<const SourceRecord> records);
