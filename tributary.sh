@@ -13,6 +13,7 @@ PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libsqlite3-dev libboost-dev nlohmann-json3-dev libsimdjson-dev libabsl-dev libre2-dev
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libcli11-dev
+  python3 python3-jsonschema
 )
 
 install_missing() {
@@ -39,7 +40,7 @@ case "$cmd" in
   run)
     install_missing
     build release
-    exec ./samples/log-demo.sh build/release/app/tributary-cli "$@"
+    exec ./samples/run-headless.sh build/release/app/tributary-cli "$@"
     ;;
   test)
     install_missing

@@ -13,6 +13,7 @@
 #include "console/context.h"
 #include "io/json_encoder.h"
 #include "pipeline/compiler.h"
+#include "pipeline/json_schema.h"
 #include "pipeline/pipeline_format.h"
 #include "pipeline/pipeline_validation.h"
 #include "runtime/pipeline_run.h"
@@ -156,6 +157,10 @@ void add_pipeline_commands(CLI::App& app, Context& ctx) {
   auto explain_file = std::make_shared<std::string>();
   explain_cmd->add_option("pipeline", *explain_file, "The pipeline JSON file")->required();
   explain_cmd->callback([&ctx, explain_file] { explain(ctx, *explain_file); });
+
+  auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema of pipeline documents");
+  schema_cmd->callback(
+      [&ctx] { std::printf("%s\n", pipeline::pipeline_json_schema(*ctx.kinds).dump(2).c_str()); });
 
   auto* run_cmd = app.add_subcommand(
       "run", "Run a pipeline until its bounded sources are exhausted (Ctrl-C stops)");
