@@ -33,7 +33,9 @@ struct ConsumeArgs {
 };
 
 std::atomic<bool> g_stop{false};
-extern "C" void on_stop_signal(int) { g_stop.store(true); }
+extern "C" void on_stop_signal(int) {
+  g_stop.store(true);
+}
 
 constexpr std::size_t kFetchBytes = 1024 * 1024;
 constexpr auto kCommitEvery = std::chrono::seconds(1);
@@ -98,14 +100,16 @@ class Consumer {
     const auto& log = topic_.partition(p);
     if (args_.offset) {
       if (*args_.offset < log.start_offset() || *args_.offset > log.end_offset()) {
-        return error(ErrorCode::out_of_range, "offset " + std::to_string(*args_.offset) + " is out of range for " +
-                                                  log.name() + " (log has offsets " + std::to_string(log.start_offset()) +
-                                                  " to " + std::to_string(log.end_offset()) + ")");
+        return error(ErrorCode::out_of_range,
+                     "offset " + std::to_string(*args_.offset) + " is out of range for " +
+                         log.name() + " (log has offsets " + std::to_string(log.start_offset()) +
+                         " to " + std::to_string(log.end_offset()) + ")");
       }
       return *args_.offset;
     }
     if (args_.group) {
-      TRIB_ASSIGN_OR_RETURN(auto committed, logs_.groups().committed(*args_.group, topic_.name(), p));
+      TRIB_ASSIGN_OR_RETURN(auto committed,
+                            logs_.groups().committed(*args_.group, topic_.name(), p));
       if (committed) return std::clamp(*committed, log.start_offset(), log.end_offset());
     }
     if (args_.from_time) {
@@ -134,8 +138,9 @@ class Consumer {
       const std::size_t size = log::peek_batch_size(bytes.subspan(pos));
       auto reader = log::RecordBatchReader::open(bytes.subspan(pos, size), /*verify_crc=*/true);
       if (!reader.ok()) {
-        return error(ErrorCode::corrupt, "corrupt batch in " + log.name() + " near offset " + std::to_string(position) +
-                                             ": " + reader.status().message());
+        return error(ErrorCode::corrupt, "corrupt batch in " + log.name() + " near offset " +
+                                             std::to_string(position) + ": " +
+                                             reader.status().message());
       }
       log::RecordView rec;
       while (!done() && reader->next(rec)) {
@@ -143,7 +148,8 @@ class Consumer {
         print(rec);
         position = rec.offset + 1;
       }
-      if (!reader->status().ok()) return error(ErrorCode::corrupt, log.name() + ": " + reader->status().message());
+      if (!reader->status().ok())
+        return error(ErrorCode::corrupt, log.name() + ": " + reader->status().message());
       if (!done()) position = std::max(position, reader->header().next_offset());
       pos += size;
     }
@@ -152,15 +158,20 @@ class Consumer {
   }
 
   void print(const log::RecordView& r) {
-    if (args_.print_timestamp) std::printf("CreateTime:%lld\t", static_cast<long long>(r.timestamp));
+    if (args_.print_timestamp)
+      std::printf("CreateTime:%lld\t", static_cast<long long>(r.timestamp));
     if (args_.print_offset) std::printf("Offset:%lld\t", static_cast<long long>(r.offset));
     if (args_.print_key) {
-      if (r.key) std::fwrite(r.key->data(), 1, r.key->size(), stdout);
-      else std::fputs("null", stdout);
+      if (r.key)
+        std::fwrite(r.key->data(), 1, r.key->size(), stdout);
+      else
+        std::fputs("null", stdout);
       std::fputc('\t', stdout);
     }
-    if (r.value) std::fwrite(r.value->data(), 1, r.value->size(), stdout);
-    else std::fputs("null", stdout);
+    if (r.value)
+      std::fwrite(r.value->data(), 1, r.value->size(), stdout);
+    else
+      std::fputs("null", stdout);
     std::fputc('\n', stdout);
     ++printed_;
   }
@@ -216,10 +227,13 @@ void add_consume_command(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ConsumeArgs>();
   CLI::App* cmd = app.add_subcommand("consume", "Print the records of a topic");
   cmd->add_option("topic", args->topic, "Topic name")->required();
-  auto* begin = cmd->add_flag("--from-beginning", args->from_beginning, "Start at the oldest record");
-  auto* offset = cmd->add_option("--offset", args->offset, "Start at this offset (needs --partition)");
-  auto* time = cmd->add_option("--from-time", args->from_time,
-                               "Start at the first record with a timestamp >= this (ms since the epoch)");
+  auto* begin =
+      cmd->add_flag("--from-beginning", args->from_beginning, "Start at the oldest record");
+  auto* offset =
+      cmd->add_option("--offset", args->offset, "Start at this offset (needs --partition)");
+  auto* time =
+      cmd->add_option("--from-time", args->from_time,
+                      "Start at the first record with a timestamp >= this (ms since the epoch)");
   begin->excludes(offset)->excludes(time);
   offset->excludes(time);
   cmd->add_option("--partition", args->partition, "Read only this partition");

@@ -28,7 +28,9 @@ void add_generate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--count", args->count, "Rows")->capture_default_str();
   cmd->add_option("--seed", args->seed, "The same seed gives the same rows")->capture_default_str();
   cmd->add_option("--rate", args->rate, "Rows per second of event time")->capture_default_str();
-  cmd->add_option("--format", args->format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Write here instead of standard output");
   cmd->callback([&ctx, args] {
     io::GeneratorSpec spec{args->preset, args->seed, args->rate, args->count};

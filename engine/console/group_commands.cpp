@@ -20,11 +20,12 @@ void describe_group(Context& ctx, const std::string& group) {
   if (!logs.ok()) return ctx.fail(logs.status());
   auto known = (*logs)->groups().list();
   if (!known.ok()) return ctx.fail(known.status());
-  if (std::find(known->begin(), known->end(), group) == known->end()) return ctx.fail("unknown group " + group);
+  if (std::find(known->begin(), known->end(), group) == known->end())
+    return ctx.fail("unknown group " + group);
   auto offsets = (*logs)->groups().offsets(group);
   if (!offsets.ok()) return ctx.fail(offsets.status());
-  std::printf("%-24s %-24s %9s %14s %14s %10s\n", "GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET",
-              "LAG");
+  std::printf("%-24s %-24s %9s %14s %14s %10s\n", "GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET",
+              "LOG-END-OFFSET", "LAG");
   for (const auto& [tp, committed] : *offsets) {
     auto topic = (*logs)->topic(tp.first);
     std::string end = "-";
@@ -46,7 +47,8 @@ void add_group_commands(CLI::App& app, Context& ctx) {
   group->require_subcommand(1);
   group->add_subcommand("list", "List consumer groups")->callback([&ctx] { list_groups(ctx); });
   auto name = std::make_shared<std::string>();
-  CLI::App* describe = group->add_subcommand("describe", "Committed offset, end offset and lag per partition");
+  CLI::App* describe =
+      group->add_subcommand("describe", "Committed offset, end offset and lag per partition");
   describe->add_option("group", *name, "Group name")->required();
   describe->callback([&ctx, name] { describe_group(ctx, *name); });
 }

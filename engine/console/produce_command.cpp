@@ -27,13 +27,15 @@ constexpr std::size_t kMaxRecordsPerBatch = 10000;
 constexpr std::size_t kMaxBytesPerBatch = 1024 * 1024;
 
 std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
 class LineProducer {
  public:
-  LineProducer(Context& ctx, const ProduceArgs& args, log::Topic& topic) : ctx_(ctx), args_(args), topic_(topic) {}
+  LineProducer(Context& ctx, const ProduceArgs& args, log::Topic& topic)
+      : ctx_(ctx), args_(args), topic_(topic) {}
 
   // Turns the complete lines in `text` into records and appends them. Returns false on error
   // (already reported); lines before the bad one are appended.
@@ -54,7 +56,8 @@ class LineProducer {
         const std::size_t sep = line.find(*args_.key_separator);
         if (sep == std::string_view::npos) {
           if (!flush()) return false;
-          ctx_.fail("line " + std::to_string(line_number_) + " has no key separator '" + *args_.key_separator + "'");
+          ctx_.fail("line " + std::to_string(line_number_) + " has no key separator '" +
+                    *args_.key_separator + "'");
           return false;
         }
         r.key = line.substr(0, sep);
@@ -85,7 +88,8 @@ class LineProducer {
       return false;
     }
     if (args_.print_offsets) {
-      for (const auto& p : *produced) std::printf("%d\t%lld\n", p.partition, static_cast<long long>(p.offset));
+      for (const auto& p : *produced)
+        std::printf("%d\t%lld\n", p.partition, static_cast<long long>(p.offset));
       std::fflush(stdout);
     }
     return true;
@@ -101,7 +105,8 @@ class LineProducer {
 };
 
 void produce(Context& ctx, const ProduceArgs& args) {
-  if (args.key_separator && args.key_separator->empty()) return ctx.fail("--key-separator must not be empty");
+  if (args.key_separator && args.key_separator->empty())
+    return ctx.fail("--key-separator must not be empty");
   auto logs = ctx.open_log(log::Access::owner);
   if (!logs.ok()) return ctx.fail(logs.status());
   auto topic = (*logs)->topic(args.topic);
@@ -134,9 +139,11 @@ void produce(Context& ctx, const ProduceArgs& args) {
 
 void add_produce_command(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ProduceArgs>();
-  CLI::App* cmd = app.add_subcommand("produce", "Append one record per line of standard input to a topic");
+  CLI::App* cmd =
+      app.add_subcommand("produce", "Append one record per line of standard input to a topic");
   cmd->add_option("topic", args->topic, "Topic name")->required();
-  cmd->add_option("--key-separator", args->key_separator, "Split each line into key and value at this text");
+  cmd->add_option("--key-separator", args->key_separator,
+                  "Split each line into key and value at this text");
   cmd->add_option("--partition", args->partition, "Write every record to this partition");
   cmd->add_flag("--print-offsets", args->print_offsets,
                 "Print 'partition<TAB>offset' for each record once it is appended (acknowledged)");

@@ -1,6 +1,8 @@
 #include "pipeline/compiler.h"
 
+#include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "stream/lookup_table.h"
 
@@ -53,6 +55,33 @@ class Compiler {
       if (e.from.node == id) out.push_back(&e);
     }
     return out;
+  }
+
+  // A node that keeps state per key runs one task per partition: correct only when every
+  // record of a key is in one partition, i.e. the topic is keyed by (a part of) its key.
+  // Models without a key learn one model per partition, so they need one partition.
+  bool keyed_like_its_input(const std::string& id, const NodeKind& kind, const Traced& t) {
+    static const std::set<std::string> per_key = {
+        "window.tumbling",     "window.hopping",   "window.sliding", "window.session",
+        "transform.aggregate", "transform.dedupe", "ml.anomaly",     "ml.kmeans",
+        "ml.linreg",           "ml.logreg"};
+    if (!per_key.count(kind.id) || t.merge) return true;
+    const TopicPlan* topic = c_.plan.topic(t.inputs.front().topic);
+    if (!topic || topic->partitions <= 1) return true;
+    std::vector<std::string> key;
+    for (const auto& k : params(id).value("key", json::array()))
+      key.push_back(k.get<std::string>());
+    const bool covered =
+        !topic->key.empty() &&
+        std::all_of(topic->key.begin(), topic->key.end(), [&](const std::string& k) {
+          return std::find(key.begin(), key.end(), k) != key.end();
+        });
+    if (covered && kind.id.rfind("ml.", 0) != 0) return true;
+    fail(id, "reads topic '" + topic->name + "' of " + std::to_string(topic->partitions) +
+                 " partitions " + (topic->key.empty() ? "without a key" : "not keyed by its key") +
+                 ": repartitioning is not built yet (key the topic by this node's key, or give it "
+                 "one partition)");
+    return false;
   }
 
   // Topic nodes, implicit topics of sources, ingest tasks.
@@ -167,7 +196,7 @@ class Compiler {
     const std::string step = id + " (" + kind.id + ")";
     if (compiled->op) {
       auto t = trace(upstream.front());
-      if (!t) return std::nullopt;
+      if (!t || !keyed_like_its_input(id, kind, *t)) return std::nullopt;
       (t->merge ? t->chain : t->inputs.front().chain).push_back(compiled->op);
       t->steps.push_back(step);
       return t;
@@ -206,6 +235,17 @@ class Compiler {
       merged.inputs.push_back(t->inputs.front());
       merged.tables.insert(merged.tables.end(), t->tables.begin(), t->tables.end());
       merged.steps.push_back("[" + join_steps(t->steps) + "]");
+    }
+    // Task p of the job reads partition p of every input.
+    for (const auto& in : merged.inputs) {
+      const TopicPlan* a = c_.plan.topic(merged.inputs.front().topic);
+      const TopicPlan* b = c_.plan.topic(in.topic);
+      if (a && b && a->partitions != b->partitions) {
+        fail(id, "the inputs are not co-partitioned: '" + a->name + "' has " +
+                     std::to_string(a->partitions) + " partitions, '" + b->name + "' " +
+                     std::to_string(b->partitions));
+        return std::nullopt;
+      }
     }
     merged.merge = compiled->merge;
     merged.steps.push_back(step);
