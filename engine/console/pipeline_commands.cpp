@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
+#include <ctime>
 #include <map>
 #include <mutex>
 
@@ -17,6 +19,7 @@
 #include "pipeline/pipeline_format.h"
 #include "pipeline/pipeline_validation.h"
 #include "runtime/pipeline_run.h"
+#include "runtime/workspace.h"
 
 namespace tributary::console {
 namespace {
@@ -46,6 +49,78 @@ Checked check(Context& ctx, const std::string& file) {
 }
 
 std::atomic<bool> g_stop{false};
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string time_text(std::int64_t ms) {
+  if (ms == 0) return "-";
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
+  return buf;
+}
+
+void list_runs(Context& ctx, int limit) {
+  auto w = runtime::Workspace::open(std::filesystem::path(ctx.data_dir) / "workspace.sqlite");
+  if (!w.ok()) return ctx.fail(w.status());
+  auto runs = (*w)->runs(limit);
+  if (!runs.ok()) return ctx.fail(runs.status());
+  std::printf("%-5s %-24s %-19s %9s %-9s %s\n", "RUN", "PIPELINE", "STARTED", "SECONDS", "STATUS",
+              "HASH");
+  for (const auto& r : *runs) {
+    char seconds[32] = "-";
+    if (r.ended_ms)
+      std::snprintf(seconds, sizeof seconds, "%.1f",
+                    static_cast<double>(r.ended_ms - r.started_ms) / 1000.0);
+    std::printf("%-5lld %-24s %-19s %9s %-9s %s\n", static_cast<long long>(r.id),
+                r.pipeline.c_str(), time_text(r.started_ms).c_str(), seconds, r.status.c_str(),
+                r.hash.c_str());
+  }
+}
+
+void show_run(Context& ctx, std::int64_t id) {
+  auto w = runtime::Workspace::open(std::filesystem::path(ctx.data_dir) / "workspace.sqlite");
+  if (!w.ok()) return ctx.fail(w.status());
+  auto r = (*w)->run(id);
+  if (!r.ok()) return ctx.fail(r.status());
+  auto batches = (*w)->batches(id);
+  if (!batches.ok()) return ctx.fail(batches.status());
+  std::printf(
+      "run %lld: %s (%s)\n  file     %s\n  hash     %s\n  started  %s\n  ended    %s\n  status   "
+      "%s%s%s\n",
+      static_cast<long long>(r->id), r->name.c_str(), r->pipeline.c_str(), r->file.c_str(),
+      r->hash.c_str(), time_text(r->started_ms).c_str(), time_text(r->ended_ms).c_str(),
+      r->status.c_str(), r->error.empty() ? "" : ": ", r->error.c_str());
+  // Per job: batches, rows, the mean rate, the slowest batch, the last stream time and lag.
+  struct Summary {
+    std::int64_t batches = 0, rows = 0, lag = 0;
+    double ms = 0, slowest = 0;
+    std::optional<std::int64_t> stream_time;
+  };
+  std::map<std::string, Summary> jobs;
+  for (const auto& b : *batches) {
+    auto& s = jobs[b.job];
+    ++s.batches;
+    s.rows += b.input_rows;
+    s.ms += b.duration_ms;
+    s.slowest = std::max(s.slowest, b.duration_ms);
+    if (b.stream_time) s.stream_time = b.stream_time;
+    s.lag = b.lag;
+  }
+  std::printf("\n  %-32s %8s %10s %12s %10s %10s %15s\n", "JOB", "BATCHES", "ROWS", "ROWS/S",
+              "SLOWEST MS", "LAST LAG", "STREAM TIME");
+  for (const auto& [job, s] : jobs) {
+    std::printf("  %-32s %8lld %10lld %12.0f %10.1f %10lld %15s\n", job.c_str(),
+                static_cast<long long>(s.batches), static_cast<long long>(s.rows),
+                s.ms > 0 ? static_cast<double>(s.rows) * 1000.0 / s.ms : 0.0, s.slowest,
+                static_cast<long long>(s.lag),
+                s.stream_time ? std::to_string(*s.stream_time).c_str() : "-");
+  }
+}
 extern "C" void on_interrupt(int) {
   g_stop = true;
 }
@@ -141,10 +216,42 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
       ++printed[node];
     }
   };
+  // The run and each micro-batch go to the workspace's history.
+  auto workspace =
+      runtime::Workspace::open(std::filesystem::path(ctx.data_dir) / "workspace.sqlite");
+  if (!workspace.ok()) return ctx.fail(workspace.status());
+  runtime::RunRecord record;
+  record.pipeline = comp->plan.pipeline;
+  record.name = load.pipeline.name;
+  record.hash = runtime::text_hash(pipeline::save_pipeline(load.pipeline));
+  record.file = std::filesystem::absolute(file).string();
+  record.started_ms = now_ms();
+  auto run_id = (*workspace)->start_run(record);
+  if (!run_id.ok()) return ctx.fail(run_id.status());
+  o.on_batch = [&](const std::string& job, const stream::JobConfig::BatchReport& r,
+                   std::int64_t lag) {
+    runtime::BatchRecord b;
+    b.job = job;
+    b.batch = r.batch;
+    b.at_ms = now_ms();
+    b.input_rows = r.input_rows;
+    b.duration_ms = r.duration_ms;
+    b.rows_per_s =
+        r.duration_ms > 0 ? static_cast<double>(r.input_rows) * 1000.0 / r.duration_ms : 0;
+    if (r.stream_time != INT64_MIN) b.stream_time = r.stream_time;
+    b.lag = lag;
+    (void)(*workspace)->record_batch(*run_id, b);  // history is best effort: the run goes on
+  };
   runtime::Progress final_progress;
   const Status s = runtime::run_plan(comp->plan, load.pipeline.settings, o, &final_progress);
   if (tty) std::fprintf(stderr, "\n");
   std::fprintf(stderr, "%s\n", line(final_progress).c_str());
+  (void)(*workspace)
+      ->end_run(*run_id,
+                !s.ok()  ? "failed"
+                : g_stop ? "stopped"
+                         : "finished",
+                s.ok() ? "" : s.message());
   if (!s.ok()) return ctx.fail(s);
   if (g_stop) std::fprintf(stderr, "stopped: the next run continues from the last checkpoint\n");
 }
@@ -157,6 +264,17 @@ void add_pipeline_commands(CLI::App& app, Context& ctx) {
   auto explain_file = std::make_shared<std::string>();
   explain_cmd->add_option("pipeline", *explain_file, "The pipeline JSON file")->required();
   explain_cmd->callback([&ctx, explain_file] { explain(ctx, *explain_file); });
+
+  auto* runs_cmd = app.add_subcommand("runs", "The history of runs in this data dir");
+  runs_cmd->require_subcommand(1);
+  auto limit = std::make_shared<int>(20);
+  auto* list_cmd = runs_cmd->add_subcommand("list", "The latest runs");
+  list_cmd->add_option("--limit", *limit, "How many")->capture_default_str();
+  list_cmd->callback([&ctx, limit] { list_runs(ctx, *limit); });
+  auto run_id = std::make_shared<std::int64_t>(0);
+  auto* show_cmd = runs_cmd->add_subcommand("show", "One run: its jobs, batches, rates and lag");
+  show_cmd->add_option("run", *run_id, "The run's number")->required();
+  show_cmd->callback([&ctx, run_id] { show_run(ctx, *run_id); });
 
   auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema of pipeline documents");
   schema_cmd->callback(

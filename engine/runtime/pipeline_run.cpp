@@ -120,6 +120,22 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
         };
       }
     }
+    if (options.on_batch) {
+      // Lag: what the job's input topics hold that it has not read, right after the batch.
+      c.on_batch = [&, name = j.name, inputs = j.config.inputs,
+                    job_index = jobs.size()](const stream::JobConfig::BatchReport& r) {
+        std::int64_t available = 0;
+        for (const auto& in : inputs) {
+          auto topic = logs->topic(in.topic);
+          if (!topic.ok()) continue;
+          for (int q = 0; q < (*topic)->partition_count(); ++q)
+            available += (*topic)->partition(q).end_offset();
+        }
+        const std::int64_t read =
+            job_index < jobs.size() ? jobs[job_index]->metrics().positions.load() : available;
+        options.on_batch(name, r, std::max<std::int64_t>(0, available - read));
+      };
+    }
     auto job = stream::Job::open(c, *logs);
     if (!job.ok()) return error(job.status().code(), j.sink.node + ": " + job.status().message());
     jobs.push_back(std::move(job).value());
@@ -220,12 +236,17 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
     }
     for (std::size_t j = 0; j < jobs.size(); ++j) {
       const auto& m = jobs[j]->metrics();
-      JobProgress jp{plan.jobs[j].name,    m.batches.load(),      m.records_in.load(),
-                     m.records_out.load(), m.dead_letters.load(), 0,
-                     job_done[j].load()};
+      JobProgress jp;
+      jp.name = plan.jobs[j].name;
+      jp.batches = m.batches.load();
+      jp.records_in = m.records_in.load();
+      jp.records_out = m.records_out.load();
+      jp.dead_letters = m.dead_letters.load();
+      jp.finished = job_done[j].load();
       std::int64_t available = 0;
       for (const auto& in : plan.jobs[j].config.inputs) available += ends[in.topic];
-      jp.lag = std::max<std::int64_t>(0, available - jp.records_in);
+      jp.lag = std::max<std::int64_t>(0, available - m.positions.load());
+      jp.stream_time = m.stream_time.load();
       p.jobs.push_back(jp);
     }
     return p;

@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/plan.h"
+#include "stream/job.h"
 
 namespace tributary::runtime {
 
@@ -39,6 +40,7 @@ struct JobProgress {
   std::int64_t dead_letters = 0;
   std::int64_t lag = 0;  // records of its input topics not yet read
   bool finished = false;
+  std::int64_t stream_time = INT64_MIN;  // the largest event time read (the watermark before grace)
 };
 
 struct Progress {
@@ -56,6 +58,10 @@ struct RunOptions {
   // Rows a sink.console or sink.chart node received (node id, rows).
   std::function<void(const std::string& node, const Batch& rows)> on_rows;
   const std::atomic<bool>* stop = nullptr;
+  // Each committed micro-batch of a job, with the job's lag then (the workspace's history).
+  std::function<void(const std::string& job, const stream::JobConfig::BatchReport&,
+                     std::int64_t lag)>
+      on_batch;
 };
 
 // Runs `plan` to the end (or until stop). Returns the first error of any task.

@@ -300,6 +300,7 @@ Status Job::recover() {
       }
     }
     next_batch_ = *committed + 1;
+    publish_positions();
   }
   // Tables are not checkpointed: they are rebuilt from their topics, the dead letters of
   // what was applied before being already written.
@@ -371,6 +372,8 @@ Status Job::apply_tables(const std::vector<OffsetRange>& ranges, bool replay) {
 }
 
 Status Job::execute(std::int64_t batch, const std::vector<OffsetRange>& ranges) {
+  batch_started_ = std::chrono::steady_clock::now();
+  batch_first_record_ = metrics_.records_in.load();
   TRIB_RETURN_IF_ERROR(apply_tables(ranges, /*replay=*/false));
   // Each task's ranges, one per input, in input order.
   std::vector<std::vector<OffsetRange>> per_task(tasks_.size());
@@ -403,6 +406,7 @@ Status Job::execute(std::int64_t batch, const std::vector<OffsetRange>& ranges) 
     for (std::size_t k = 0; k < per_task[i].size(); ++k)
       tasks_[i]->inputs[k].position = per_task[i][k].end;
   }
+  publish_positions();
   return commit(batch);
 }
 
@@ -411,6 +415,7 @@ Status Job::read_input(Task& task, std::size_t k, const OffsetRange& range, Batc
   const JobInput& input = config_.inputs[k];
   auto& log = topics_[k]->partition(task.partition);
   const std::string prefix = input.topic + "-" + std::to_string(task.partition) + "@";
+  std::int64_t latest = INT64_MIN;  // the largest record timestamp read
   if (input.format == JobInput::Format::csv) {
     // CSV rows are decoded together at the end; the views point into the kept buffers.
     std::vector<ByteBuffer> buffers;
@@ -419,11 +424,13 @@ Status Job::read_input(Task& task, std::size_t k, const OffsetRange& range, Batc
         log, range.start, range.end,
         [&](const log::RecordView& rec, std::string_view) -> Status {
           values.emplace_back(rec.offset, rec.value.value_or(std::string_view()));
+          latest = std::max(latest, rec.timestamp);
           return {};
         },
         &buffers));
     metrics_.records_in.fetch_add(static_cast<std::int64_t>(values.size()),
                                   std::memory_order_relaxed);
+    advance_stream_time(latest);
     return decode_csv(input, prefix, values, out, dead);
   }
   // Columns sized up front, strings by what the last batch held per row: no regrowth
@@ -443,6 +450,7 @@ Status Job::read_input(Task& task, std::size_t k, const OffsetRange& range, Batc
       log, range.start, range.end,
       [&](const log::RecordView& rec, std::string_view buffer) -> Status {
         ++records;
+        latest = std::max(latest, rec.timestamp);
         const std::string_view value = rec.value.value_or(std::string_view());
         // Parsed in place when the fetched bytes go on far enough after the value.
         const bool padded = value.data() >= buffer.data() &&
@@ -456,7 +464,23 @@ Status Job::read_input(Task& task, std::size_t k, const OffsetRange& range, Batc
     }
   }
   metrics_.records_in.fetch_add(records, std::memory_order_relaxed);
+  advance_stream_time(latest);
   return {};
+}
+
+void Job::publish_positions() {
+  std::int64_t sum = 0;
+  for (const auto& task : tasks_) {
+    for (const auto& in : task->inputs) sum += in.position;
+  }
+  metrics_.positions.store(sum, std::memory_order_relaxed);
+}
+
+void Job::advance_stream_time(std::int64_t t) {
+  std::int64_t seen = metrics_.stream_time.load(std::memory_order_relaxed);
+  while (t > seen &&
+         !metrics_.stream_time.compare_exchange_weak(seen, t, std::memory_order_relaxed)) {
+  }
 }
 
 Status Job::decode_csv(const JobInput& input, const std::string& prefix,
@@ -619,12 +643,24 @@ Status Job::commit(std::int64_t batch) {
   failpoint("before_commit");
   TRIB_RETURN_IF_ERROR(store_->commit(batch, changes, sinks));
   metrics_.batches.fetch_add(1, std::memory_order_relaxed);
+  if (config_.on_batch) {
+    JobConfig::BatchReport r;
+    r.batch = batch;
+    r.input_rows = metrics_.records_in.load() - batch_first_record_;
+    r.duration_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - batch_started_)
+            .count();
+    r.stream_time = metrics_.stream_time.load();
+    config_.on_batch(r);
+  }
   next_batch_ = batch + 1;
   failpoint("after_commit");
   return {};
 }
 
 Status Job::finish_input(bool logged) {
+  batch_started_ = std::chrono::steady_clock::now();
+  batch_first_record_ = metrics_.records_in.load();
   // The end of input is a batch of its own, marked in the offset log, so that a crash in the
   // middle of it is recovered as a finish again (the SQLite sink then skips what it has).
   if (!logged)

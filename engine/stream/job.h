@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -66,6 +67,14 @@ struct JobConfig {
   // Told about each task's rows once they are written (the app's charts, the CLI's console).
   // Called from worker threads; a batch re-run after a crash is told again.
   std::function<void(int partition, const Batch& rows)> on_rows;
+  // Told about each committed micro-batch (the run history of the workspace).
+  struct BatchReport {
+    std::int64_t batch = 0;
+    std::int64_t input_rows = 0;
+    double duration_ms = 0;
+    std::int64_t stream_time = INT64_MIN;
+  };
+  std::function<void(const BatchReport&)> on_batch;
   std::filesystem::path checkpoint_path;
   Trigger trigger = Trigger::available_now;
   std::int64_t trigger_ms = 100;
@@ -75,6 +84,11 @@ struct JobConfig {
 
 struct JobMetrics {
   std::atomic<std::int64_t> batches{0};
+  // The largest record timestamp read (sources write event times there): the job's stream time.
+  std::atomic<std::int64_t> stream_time{INT64_MIN};
+  // The next offset to read, summed over every input partition: with the topics' end offsets
+  // this gives the lag.
+  std::atomic<std::int64_t> positions{0};
   std::atomic<std::int64_t> records_in{0};
   std::atomic<std::int64_t> records_out{0};
   std::atomic<std::int64_t> dead_letters{0};
@@ -115,6 +129,8 @@ class Job {
   Status write_rows(Task& task, const Batch& rows, std::int64_t batch);
   Status write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file);
   Status commit(std::int64_t batch);
+  void advance_stream_time(std::int64_t t);  // from task threads
+  void publish_positions();
   Status finish_input(bool logged);
 
   JobConfig config_;
@@ -126,6 +142,8 @@ class Job {
   std::int64_t next_batch_ = 0;
   bool finished_ = false;
   JobMetrics metrics_;
+  std::chrono::steady_clock::time_point batch_started_;
+  std::int64_t batch_first_record_ = 0;  // records_in when the batch started
 };
 
 }  // namespace tributary::stream

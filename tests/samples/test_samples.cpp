@@ -201,6 +201,36 @@ class TestSamples : public QObject {
     sqlite3_close(db);
   }
 
+  void runsAreRecordedInTheWorkspace() {
+    const QString dir = run_sample("clickstream");
+    QVERIFY(!dir.isEmpty());
+    QProcess list;
+    list.start(TRIBUTARY_CLI, {"--data-dir", dir + "/data", "runs", "list"});
+    QVERIFY(list.waitForFinished(30000));
+    const QString runs = list.readAllStandardOutput();
+    QVERIFY2(runs.contains("clickstream-sessions") && runs.contains("finished"), qPrintable(runs));
+    QProcess show;
+    show.start(TRIBUTARY_CLI, {"--data-dir", dir + "/data", "runs", "show", "1"});
+    QVERIFY(show.waitForFinished(30000));
+    QCOMPARE(show.exitCode(), 0);
+    QVERIFY(show.readAllStandardOutput().contains("clickstream-sessions-out"));
+    // One progress row per micro-batch: together they read every record once.
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open((dir + "/data/workspace.sqlite").toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    QCOMPARE(
+        sqlite3_prepare_v2(
+            db, "SELECT count(*), sum(input_rows), max(stream_time) FROM batches WHERE run = 1", -1,
+            &s, nullptr),
+        SQLITE_OK);
+    QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+    QVERIFY(sqlite3_column_int(s, 0) >= 4);  // 40,000 clicks, at most 10,000 per batch
+    QCOMPARE(sqlite3_column_int64(s, 1), 40000);
+    QVERIFY(sqlite3_column_int64(s, 2) > io::kGeneratorEpochMs);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+  }
+
   void aRunKilledAnywhereEndsAsAnUninterruptedOne() {
     const QString reference = tmp_.path() + "/ad-events-reference";
     double seconds = 0;
