@@ -2,7 +2,8 @@
 # The two commands of the README, and the benchmarks:
 #   ./tributary.sh run     install what is missing, build (Release), run the main job
 #   ./tributary.sh test    install what is missing, build, run the whole suite with ctest
-#                          (then the engine tests again under ASan+UBSan)
+#                          (then the engine tests again under ASan+UBSan, then a minute of
+#                          fuzzing the pipeline loader)
 #   ./tributary.sh bench   install, build Release, run every benchmark (tests/bench/run-all)
 # Works as root (apt-get) or as a user with sudo.
 set -euo pipefail
@@ -13,7 +14,7 @@ PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libsqlite3-dev libboost-dev nlohmann-json3-dev libsimdjson-dev libabsl-dev libre2-dev
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libcli11-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema clang libclang-rt-14-dev
 )
 
 install_missing() {
@@ -48,6 +49,10 @@ case "$cmd" in
     QT_QPA_PLATFORM=offscreen ctest --preset debug -j 2 "$@"
     build asan
     QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1 ctest --preset asan -j 2 -L engine -E producer_crash "$@"
+    # The pipeline loader under libFuzzer for a minute (clang; its own build tree).
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j "$(nproc)" --target fuzz_pipeline_loader
+    ctest --preset fuzz "$@"
     ;;
   bench)
     install_missing

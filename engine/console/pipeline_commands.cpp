@@ -11,6 +11,8 @@
 #include <ctime>
 #include <map>
 #include <mutex>
+#include <set>
+#include <thread>
 
 #include "console/context.h"
 #include "io/json_encoder.h"
@@ -256,9 +258,110 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
   if (g_stop) std::fprintf(stderr, "stopped: the next run continues from the last checkpoint\n");
 }
 
+// preview: the first `limit` records out of `node`, on the pipeline's own input, as JSON
+// lines (like StreamSets' preview). Only the node and what is upstream of it run, with sources
+// at full speed, in a data dir of their own that is deleted afterwards.
+void preview(Context& ctx, const std::string& file, const std::string& node_id, int limit,
+             int timeout_s) {
+  Checked c = check(ctx, file);
+  if (!c.ok()) return;
+  const pipeline::Pipeline& p = c.load.pipeline;
+  const pipeline::Node* target = p.node(node_id);
+  if (!target) return ctx.fail("no node '" + node_id + "' in " + file);
+  if (ctx.kinds->find(target->kind)->outputs.empty())
+    return ctx.fail(node_id + " is a sink: it has no output to preview");
+  std::set<std::string> keep = {node_id};
+  for (bool grew = true; grew;) {  // everything upstream of the node
+    grew = false;
+    for (const auto& e : p.edges) {
+      if (keep.count(e.to.node) && keep.insert(e.from.node).second) grew = true;
+    }
+  }
+  pipeline::Pipeline q;
+  q.name = p.name + " preview";
+  q.settings = p.settings;
+  q.settings.trigger = "available-now";
+  for (const auto& n : p.nodes) {
+    if (!keep.count(n.id)) continue;
+    pipeline::Node copy = n;
+    if (n.kind == "source.replay" || n.kind == "source.generator") copy.params["speed"] = 0;
+    q.nodes.push_back(copy);
+  }
+  for (const auto& e : p.edges) {
+    if (keep.count(e.from.node) && keep.count(e.to.node)) q.edges.push_back(e);
+  }
+  pipeline::Node out;
+  out.id = "preview";
+  while (q.node(out.id)) out.id += "_";
+  out.kind = "sink.console";
+  out.params = {{"limit", limit}};
+  q.nodes.push_back(out);
+  q.edges.push_back({{node_id, "out"}, {out.id, "in"}});
+  const auto base = std::filesystem::absolute(file).parent_path();
+  auto v = pipeline::validate_pipeline(q, *ctx.kinds, base);
+  auto comp = pipeline::compile_pipeline(q, v, *ctx.kinds, base);
+  for (const auto* list : {&v.diagnostics, &comp.diagnostics}) {
+    for (const auto& d : *list) std::fprintf(stderr, "%s: %s\n", file.c_str(), d.text().c_str());
+  }
+  if (!v.ok() || !comp.ok()) {
+    ctx.exit_code = 1;
+    return;
+  }
+  char dir_template[] = "/tmp/tributary-preview.XXXXXX";
+  if (!mkdtemp(dir_template)) return ctx.fail("cannot make a temporary data dir");
+  const std::filesystem::path data = dir_template;
+  std::atomic<bool> done{false};
+  std::int64_t printed = 0;
+  std::mutex m;
+  runtime::RunOptions o;
+  o.data_dir = data;
+  o.stop = &done;
+  o.on_rows = [&](const std::string&, const Batch& rows) {
+    std::lock_guard lock(m);
+    io::JsonEncoder encoder(rows.schema());
+    for (std::size_t r = 0; r < rows.num_rows() && printed < limit; ++r, ++printed) {
+      std::string text;
+      encoder.append_row(rows, r, text);
+      std::printf("%s\n", text.c_str());
+    }
+    if (printed >= limit) done = true;
+  };
+  std::thread timer([&] {
+    for (int i = 0; i < timeout_s * 10 && !done; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    done = true;
+  });
+  const Status s = runtime::run_plan(comp.plan, q.settings, o);
+  done = true;
+  timer.join();
+  std::fflush(stdout);
+  std::error_code ec;
+  std::filesystem::remove_all(data, ec);
+  if (!s.ok()) return ctx.fail(s);
+  if (printed == 0)
+    std::fprintf(stderr, "%s: no records came out of %s\n", file.c_str(), node_id.c_str());
+}
+
 }  // namespace
 
 void add_pipeline_commands(CLI::App& app, Context& ctx) {
+  struct PreviewArgs {
+    std::string file, node;
+    int limit = 10;
+    int timeout = 30;
+  };
+  auto pv = std::make_shared<PreviewArgs>();
+  auto* preview_cmd = app.add_subcommand(
+      "preview", "The first records out of one node, on the pipeline's own input");
+  preview_cmd->add_option("pipeline", pv->file, "The pipeline JSON file")->required();
+  preview_cmd->add_option("node", pv->node, "The node's id")->required();
+  preview_cmd->add_option("--limit", pv->limit, "How many records")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  preview_cmd->add_option("--timeout", pv->timeout, "Give up after this many seconds")
+      ->capture_default_str();
+  preview_cmd->callback([&ctx, pv] { preview(ctx, pv->file, pv->node, pv->limit, pv->timeout); });
+
   auto* explain_cmd = app.add_subcommand(
       "explain", "Print what a pipeline compiles into: topics, ingest tasks, jobs");
   auto explain_file = std::make_shared<std::string>();

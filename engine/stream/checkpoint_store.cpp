@@ -14,7 +14,9 @@ Status sql_error(sqlite3* db, const std::string& what) {
 // A prepared statement that finalises itself.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) : db_(db) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  Statement(sqlite3* db, const char* sql) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
   ~Statement() { sqlite3_finalize(stmt_); }
   bool ok() const { return rc_ == SQLITE_OK; }
   Statement& bind(int i, std::int64_t v) {
@@ -38,7 +40,6 @@ class Statement {
   }
 
  private:
-  sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
 };
@@ -50,25 +51,32 @@ Result<std::unique_ptr<CheckpointStore>> CheckpointStore::open(const std::filesy
   std::filesystem::create_directories(file.parent_path(), ec);
   sqlite3* db = nullptr;
   if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
-    Status st = error(ErrorCode::io_error, "cannot open checkpoint " + file.string() + ": " + sqlite3_errmsg(db));
+    Status st = error(ErrorCode::io_error,
+                      "cannot open checkpoint " + file.string() + ": " + sqlite3_errmsg(db));
     sqlite3_close(db);
     return st;
   }
   std::unique_ptr<CheckpointStore> store(new CheckpointStore(db));
   // WAL + synchronous=FULL: a commit that returned survives a power cut.
-  TRIB_RETURN_IF_ERROR(store->exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-      "CREATE TABLE IF NOT EXISTS offset_log (batch INTEGER, topic TEXT, partition INTEGER, start INTEGER, end_ INTEGER,"
-      "  PRIMARY KEY (batch, topic, partition));"
-      "CREATE TABLE IF NOT EXISTS commit_log (batch INTEGER PRIMARY KEY);"
-      "CREATE TABLE IF NOT EXISTS state (op TEXT, key BLOB, value BLOB, PRIMARY KEY (op, key)) WITHOUT ROWID;"
-      "CREATE TABLE IF NOT EXISTS sinks (name TEXT PRIMARY KEY, position INTEGER);"));
+  TRIB_RETURN_IF_ERROR(
+      store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                  "CREATE TABLE IF NOT EXISTS offset_log (batch INTEGER, topic TEXT, partition "
+                  "INTEGER, start INTEGER, end_ INTEGER,"
+                  "  PRIMARY KEY (batch, topic, partition));"
+                  "CREATE TABLE IF NOT EXISTS commit_log (batch INTEGER PRIMARY KEY);"
+                  "CREATE TABLE IF NOT EXISTS state (op TEXT, key BLOB, value BLOB, PRIMARY KEY "
+                  "(op, key)) WITHOUT ROWID;"
+                  "CREATE TABLE IF NOT EXISTS sinks (name TEXT PRIMARY KEY, position INTEGER);"));
   return store;
 }
 
-CheckpointStore::~CheckpointStore() { sqlite3_close(db_); }
+CheckpointStore::~CheckpointStore() {
+  sqlite3_close(db_);
+}
 
-Status CheckpointStore::exec(const char* sql) const { return exec_sql(db_, sql, "checkpoint"); }
+Status CheckpointStore::exec(const char* sql) const {
+  return exec_sql(db_, sql, "checkpoint");
+}
 
 Result<std::optional<std::int64_t>> CheckpointStore::last_committed() const {
   Statement s(db_, "SELECT max(batch) FROM commit_log");
@@ -88,7 +96,11 @@ Status CheckpointStore::log_offsets(std::int64_t batch, const std::vector<Offset
   TRIB_RETURN_IF_ERROR(exec("BEGIN IMMEDIATE"));
   Statement s(db_, "INSERT OR REPLACE INTO offset_log VALUES (?, ?, ?, ?, ?)");
   for (const auto& r : ranges) {
-    s.bind(1, batch).bind(2, std::string_view(r.topic)).bind(3, r.partition).bind(4, r.start).bind(5, r.end);
+    s.bind(1, batch)
+        .bind(2, std::string_view(r.topic))
+        .bind(3, r.partition)
+        .bind(4, r.start)
+        .bind(5, r.end);
     if (s.step() != SQLITE_DONE) {
       (void)exec("ROLLBACK");
       return sql_error(db_, "offset log");
@@ -99,12 +111,15 @@ Status CheckpointStore::log_offsets(std::int64_t batch, const std::vector<Offset
 }
 
 Result<std::vector<OffsetRange>> CheckpointStore::offsets_of(std::int64_t batch) const {
-  Statement s(db_, "SELECT CAST(topic AS TEXT), partition, start, end_ FROM offset_log WHERE batch = ? ORDER BY topic, partition");
+  Statement s(db_,
+              "SELECT CAST(topic AS TEXT), partition, start, end_ FROM offset_log WHERE batch = ? "
+              "ORDER BY topic, partition");
   s.bind(1, batch);
   std::vector<OffsetRange> out;
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
-    out.push_back({std::string(s.blob_at(0)), static_cast<int>(s.int_at(1)), s.int_at(2), s.int_at(3)});
+    out.push_back(
+        {std::string(s.blob_at(0)), static_cast<int>(s.int_at(1)), s.int_at(2), s.int_at(3)});
   }
   if (rc != SQLITE_DONE) return sql_error(db_, "offset log");
   return out;
@@ -128,7 +143,9 @@ Status CheckpointStore::commit(std::int64_t batch, const StateChanges& changes,
     }
     Statement put(db_, "INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
     for (const auto& [op, key, value] : changes.put) {
-      put.bind(1, std::string_view(op)).bind(2, std::string_view(key)).bind(3, std::string_view(value));
+      put.bind(1, std::string_view(op))
+          .bind(2, std::string_view(key))
+          .bind(3, std::string_view(value));
       if (put.step() != SQLITE_DONE) return fail("state");
       put.reset();
     }
@@ -145,8 +162,9 @@ Status CheckpointStore::commit(std::int64_t batch, const StateChanges& changes,
   return exec("COMMIT");
 }
 
-Status CheckpointStore::load_state(const std::string& op,
-                                   const std::function<void(std::string_view, std::string_view)>& fn) const {
+Status CheckpointStore::load_state(
+    const std::string& op,
+    const std::function<void(std::string_view, std::string_view)>& fn) const {
   Statement s(db_, "SELECT key, value FROM state WHERE op = ? ORDER BY key");
   s.bind(1, std::string_view(op));
   int rc;

@@ -201,6 +201,28 @@ class TestSamples : public QObject {
     sqlite3_close(db);
   }
 
+  void previewShowsTheFirstRecordsOfANode() {
+    const QString dir = tmp_.path() + "/preview";
+    const QString pipeline = copy_sample("ad-events", dir);
+    QProcess p;
+    p.start(TRIBUTARY_CLI, {"preview", pipeline, "campaign", "--limit", "5"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+    QCOMPARE(lines.size(), 6);  // five records and the final newline
+    for (int i = 0; i < 5; ++i) {
+      const auto o = QJsonDocument::fromJson(lines[i]).object();
+      QCOMPARE(o["event_type"].toString(), QString("view"));  // after the filter
+      QVERIFY(o["campaign_id"].toString().size() == 36);      // after the join
+    }
+    QVERIFY(!QDir(dir + "/out").exists());  // nothing downstream ran
+    QProcess sink;
+    sink.start(TRIBUTARY_CLI, {"preview", pipeline, "out"});
+    QVERIFY(sink.waitForFinished(30000));
+    QCOMPARE(sink.exitCode(), 1);
+    QVERIFY(sink.readAllStandardError().contains("out is a sink"));
+  }
+
   void runsAreRecordedInTheWorkspace() {
     const QString dir = run_sample("clickstream");
     QVERIFY(!dir.isEmpty());
