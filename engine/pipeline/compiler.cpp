@@ -287,8 +287,17 @@ class Compiler {
     j.steps = traced->steps;
     j.steps.push_back(sink.id + " (" + sink.kind + ")");
     if (sink.kind == "sink.topic") {
-      fail(sink.id, "sink.topic is not built yet");
-      return;
+      const std::string name = j.sink.params.value("topic", "");
+      if (!c_.plan.topic(name)) {
+        TopicPlan t;
+        t.name = name;
+        t.node = sink.id;
+        t.schema = traced->merge ? Schema() : traced->inputs.front().schema;
+        c_.plan.topics.push_back(t);
+      } else if (c_.plan.topic(name)->external) {
+        fail(sink.id + ".topic", "topic '" + name + "' is read by a source.topic of this pipeline");
+        return;
+      }
     }
     c_.plan.jobs.push_back(std::move(j));
   }

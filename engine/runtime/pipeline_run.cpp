@@ -111,6 +111,11 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       c.sink_path = j.sink.path;
       if (kind == "sink.csv") c.sink_format = stream::JobConfig::SinkFormat::csv;
       if (kind == "sink.sqlite") c.sqlite_table = j.sink.params.value("table", "");
+    } else if (kind == "sink.topic") {
+      c.sink_topic = j.sink.params.value("topic", "");
+      for (const auto& k : j.sink.params.value("key", nlohmann::json::array()))
+        c.sink_key.push_back(k.get<std::string>());
+      c.sink_path = state / (j.sink.node + ".jsonl");  // where its dead letters go
     } else {
       // Console and chart: what they showed is also kept, exactly once, in the state dir.
       c.sink_path = state / (j.sink.node + ".jsonl");
@@ -245,7 +250,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       jp.finished = job_done[j].load();
       std::int64_t available = 0;
       for (const auto& in : plan.jobs[j].config.inputs) available += ends[in.topic];
-      jp.lag = std::max<std::int64_t>(0, available - m.positions.load());
+      jp.lag = jobs[j]->finished() ? 0 : std::max<std::int64_t>(0, available - m.positions.load());
       jp.stream_time = m.stream_time.load();
       p.jobs.push_back(jp);
     }

@@ -10,6 +10,7 @@
 #include "io/csv_encoder.h"
 #include "io/json_decoder.h"
 #include "io/json_encoder.h"
+#include "io/source_writer.h"
 #include "log/record_batch.h"
 
 namespace tributary::stream {
@@ -98,6 +99,7 @@ struct Job::Task {
   std::vector<std::size_t> chain;  // stages after the merge
   std::vector<Stage> stages;
   std::unique_ptr<SinkFile> sink;
+  std::unique_ptr<io::SourceWriter> topic_writer;  // a topic sink
   std::string sink_name;
   Status status;
 };
@@ -237,6 +239,9 @@ Status Job::open_tasks(log::LogManager& logs) {
     task->sink_name = "sink-" + ps;
     tasks_.push_back(std::move(task));
   }
+  if (!config_.sink_topic.empty()) {
+    TRIB_ASSIGN_OR_RETURN(sink_topic_, logs.topic(config_.sink_topic));
+  }
   if (!config_.sqlite_table.empty()) {
     TRIB_ASSIGN_OR_RETURN(sqlite_,
                           SqliteSink::open(config_.sink_path, config_.sqlite_table, out_schema));
@@ -259,7 +264,11 @@ Status Job::recover() {
           }));
       TRIB_RETURN_IF_ERROR(restored);
     }
-    if (!sqlite_) {
+    if (sink_topic_) {
+      TRIB_ASSIGN_OR_RETURN(task->topic_writer,
+                            io::SourceWriter::open(
+                                sink_topic_, config_.name + "/" + std::to_string(task->partition)));
+    } else if (!sqlite_) {
       TRIB_ASSIGN_OR_RETURN(auto sink_size, store_->sink_position(task->sink_name));
       TRIB_ASSIGN_OR_RETURN(
           task->sink, SinkFile::open(part_path(config_.sink_path, task->partition, partitions),
@@ -601,11 +610,45 @@ Status Job::write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& fil
   return file.append(text);
 }
 
+Status Job::write_topic(Task& task, const Batch& rows, std::int64_t batch) {
+  if (rows.num_rows() == 0) return {};
+  // Ordinals: the batch, then the row; a batch re-run after a crash gives the same rows.
+  if (rows.num_rows() >= (std::size_t{1} << 32))
+    return error(ErrorCode::invalid_argument, "too many rows in one batch");
+  std::vector<std::size_t> key_columns;
+  for (const auto& k : config_.sink_key) {
+    const auto at = rows.schema().index_of(k);
+    if (!at) return error(ErrorCode::invalid_argument, "sink key: unknown field '" + k + "'");
+    key_columns.push_back(*at);
+  }
+  io::JsonEncoder encoder(rows.schema());
+  std::vector<io::SourceRecord> records(rows.num_rows());
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  for (std::size_t r = 0; r < rows.num_rows(); ++r) {
+    auto& rec = records[r];
+    rec.ordinal = (batch << 32) | static_cast<std::int64_t>(r);
+    encoder.append_row(rows, r, rec.value);
+    rec.timestamp = now;
+    if (!key_columns.empty()) {
+      std::string key;
+      for (std::size_t i = 0; i < key_columns.size(); ++i) {
+        if (i > 0) key += '|';
+        key += rows.column(key_columns[i]).to_string(r);
+      }
+      rec.key = std::move(key);
+    }
+  }
+  return task.topic_writer->append(records);
+}
+
 Status Job::write_rows(Task& task, const Batch& rows, std::int64_t batch) {
   // The SQLite sink commits rows with the batch id: a re-run batch is skipped there. The file
   // sink is cut back to its committed size on restart instead.
   if (config_.on_rows && rows.num_rows() > 0) config_.on_rows(task.partition, rows);
   if (sqlite_) return sqlite_->write(task.sink_name, batch, rows);
+  if (task.topic_writer) return write_topic(task, rows, batch);
   if (rows.num_columns() == 0) return {};
   std::string text;
   if (config_.sink_format == JobConfig::SinkFormat::csv) {

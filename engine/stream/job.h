@@ -62,6 +62,12 @@ struct JobConfig {
   // With a table name, the rows go to that table of the SQLite database at sink_path instead
   // (dead letters still go to JSON-lines files beside it).
   std::string sqlite_table;
+  // With a topic name, the rows go to that topic as JSON values instead (key: `sink_key`
+  // fields joined by '|'), exactly once: each task appends as a writer of its own whose
+  // position is stored with the records (io/source_writer.h), so a re-run batch appends only
+  // what a partition does not hold yet. Dead letters still go to files beside sink_path.
+  std::string sink_topic;
+  std::vector<std::string> sink_key;
   // The file sink's format: JSON lines, or CSV with a header row at the top of each part.
   enum class SinkFormat { jsonl, csv } sink_format = SinkFormat::jsonl;
   // Told about each task's rows once they are written (the app's charts, the CLI's console).
@@ -127,6 +133,7 @@ class Job {
   Batch run_merge(Task& task, std::vector<Batch> inputs, bool finishing,
                   std::vector<std::vector<io::DeadLetter>>& dead);
   Status write_rows(Task& task, const Batch& rows, std::int64_t batch);
+  Status write_topic(Task& task, const Batch& rows, std::int64_t batch);
   Status write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file);
   Status commit(std::int64_t batch);
   void advance_stream_time(std::int64_t t);  // from task threads
@@ -135,6 +142,7 @@ class Job {
 
   JobConfig config_;
   std::vector<std::shared_ptr<log::Topic>> topics_;  // one per input
+  std::shared_ptr<log::Topic> sink_topic_;
   std::vector<std::unique_ptr<Table>> tables_;
   std::unique_ptr<CheckpointStore> store_;
   std::unique_ptr<SqliteSink> sqlite_;

@@ -31,8 +31,13 @@ QString copy_sample(const QString& name, const QString& dir) {
 
 // Runs `tributary-cli run`; returns the exit code, -1 when killed after `kill_after_ms`.
 int run_cli(const QString& pipeline, const QString& data_dir, int kill_after_ms = -1,
-            double* seconds = nullptr) {
+            double* seconds = nullptr, const QString& failpoint = {}) {
   QProcess p;
+  if (!failpoint.isEmpty()) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("TRIBUTARY_FAILPOINT", failpoint);  // the process kills itself with SIGKILL there
+    p.setProcessEnvironment(env);
+  }
   QElapsedTimer t;
   t.start();
   p.start(TRIBUTARY_CLI, {"--data-dir", data_dir, "run", pipeline});
@@ -221,6 +226,54 @@ class TestSamples : public QObject {
     QVERIFY(sink.waitForFinished(30000));
     QCOMPARE(sink.exitCode(), 1);
     QVERIFY(sink.readAllStandardError().contains("out is a sink"));
+  }
+
+  void aTopicSinkGetsEachRecordOnceThroughKills() {
+    const QString dir = tmp_.path() + "/to-topic";
+    QDir().mkpath(dir);
+    QFile f(dir + "/pipeline.json");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({ "format": "tributary-pipeline", "version": 1, "name": "to topic",
+      "settings": { "trigger": "available-now", "max_records_per_batch": 500 },
+      "nodes": [
+        { "id": "clicks", "kind": "source.generator", "params": { "preset": "clicks", "count": 60000, "speed": 0 } },
+        { "id": "views", "kind": "transform.filter", "params": { "expr": "action = 'view'" } },
+        { "id": "out", "kind": "sink.topic", "params": { "topic": "views", "key": ["user"] } } ],
+      "edges": [ { "from": "clicks.out", "to": "views.in" }, { "from": "views.out", "to": "out.in" } ] })");
+    f.close();
+    auto topic_lines = [&](const QString& data) {
+      QProcess c;
+      c.start(TRIBUTARY_CLI,
+              {"--data-dir", data, "consume", "views", "--from-beginning", "--exit-at-end"});
+      c.waitForFinished(60000);
+      QList<QByteArray> lines = c.readAllStandardOutput().split('\n');
+      std::sort(lines.begin(), lines.end());
+      return lines;
+    };
+    double seconds = 0;
+    QCOMPARE(run_cli(dir + "/pipeline.json", dir + "/reference", -1, &seconds), 0);
+    const auto expected = topic_lines(dir + "/reference");
+    QVERIFY(expected.size() > 40000);
+    // Campaigns: killed at a step of a batch (between the topic append and the commit, and
+    // around it) or at a random moment, then run to the end.
+    QRandomGenerator rng(5);
+    const char* points[] = {"after_sink_write", "before_commit", "after_commit",
+                            "after_offset_log"};
+    const int run_ms = std::max(50, static_cast<int>(seconds * 1000));
+    int kills = 0;
+    for (int campaign = 0; campaign < 6; ++campaign) {
+      const QString data = dir + "/killed-" + QString::number(campaign);
+      for (int k = 0; k < 3; ++k) {
+        const QString fp = QString("%1:%2").arg(points[rng.bounded(4)]).arg(1 + rng.bounded(30));
+        const int rc = k == 2 ? run_cli(dir + "/pipeline.json", data,
+                                        5 + static_cast<int>(rng.bounded(run_ms)))
+                              : run_cli(dir + "/pipeline.json", data, -1, nullptr, fp);
+        if (rc == -1) ++kills;
+      }
+      QCOMPARE(run_cli(dir + "/pipeline.json", data), 0);
+      QCOMPARE(topic_lines(data), expected);
+    }
+    QVERIFY2(kills >= 10, qPrintable(QString("only %1 kills").arg(kills)));
   }
 
   void runsAreRecordedInTheWorkspace() {
