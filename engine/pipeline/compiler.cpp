@@ -294,8 +294,10 @@ class Compiler {
         t.node = sink.id;
         t.schema = traced->merge ? Schema() : traced->inputs.front().schema;
         c_.plan.topics.push_back(t);
-      } else if (c_.plan.topic(name)->external) {
-        fail(sink.id + ".topic", "topic '" + name + "' is read by a source.topic of this pipeline");
+      } else {
+        // Its readers here would not know when this job is done writing: not built yet.
+        fail(sink.id + ".topic",
+             "topic '" + name + "' is also read by this pipeline; write it from another pipeline");
         return;
       }
     }

@@ -86,7 +86,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
     TRIB_ASSIGN_OR_RETURN(auto topic, logs->topic(i.topic));
     TRIB_ASSIGN_OR_RETURN(auto source, make_source(i, fs::path()));
     io::IngestSpec spec;
-    spec.name = i.node;
+    spec.name = plan.pipeline + "/" + i.node;  // unique across pipelines sharing a topic
     spec.key = i.key;
     spec.time_field = i.time_field;
     spec.speed = i.params.value("speed", i.kind == "source.replay" ? 1.0 : 0.0);
@@ -150,6 +150,11 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   // only once the tasks of its tables are (a table is loaded before it is looked up).
   std::map<std::string, std::vector<std::size_t>> writers;
   for (std::size_t i = 0; i < plan.ingests.size(); ++i) writers[plan.ingests[i].topic].push_back(i);
+  const std::vector<std::size_t> none;
+  auto writers_of = [&](const std::string& topic) -> const std::vector<std::size_t>& {
+    const auto it = writers.find(topic);  // read-only from the job threads
+    return it == writers.end() ? none : it->second;
+  };
   std::vector<std::atomic<bool>> ingest_done(ingests.size());
   std::vector<std::atomic<bool>> job_done(jobs.size());
   std::mutex error_mutex;
@@ -163,7 +168,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   auto stopping = [&] { return failed.load() || (options.stop && options.stop->load()); };
   auto topics_done = [&](const std::vector<std::string>& topics) {
     for (const auto& t : topics) {
-      for (std::size_t i : writers[t]) {
+      for (std::size_t i : writers_of(t)) {
         if (!ingest_done[i]) return false;
       }
       const pipeline::TopicPlan* tp = plan.topic(t);
@@ -191,7 +196,17 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       const auto& jp = plan.jobs[j];
       std::vector<std::string> inputs;
       for (const auto& in : jp.config.inputs) inputs.push_back(in.topic);
-      while (!topics_done(jp.table_topics)) {
+      // Tables that this pipeline ingests are loaded first; a table someone else writes is
+      // read as far as it goes (every batch reads tables to their end anyway).
+      auto tables_loaded = [&] {
+        for (const auto& t : jp.table_topics) {
+          for (std::size_t i : writers_of(t)) {
+            if (!ingest_done[i]) return false;
+          }
+        }
+        return true;
+      };
+      while (!tables_loaded()) {
         if (stopping()) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
@@ -250,7 +265,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       jp.finished = job_done[j].load();
       std::int64_t available = 0;
       for (const auto& in : plan.jobs[j].config.inputs) available += ends[in.topic];
-      jp.lag = jobs[j]->finished() ? 0 : std::max<std::int64_t>(0, available - m.positions.load());
+      jp.lag = job_done[j].load() ? 0 : std::max<std::int64_t>(0, available - m.positions.load());
       jp.stream_time = m.stream_time.load();
       p.jobs.push_back(jp);
     }

@@ -293,6 +293,13 @@ Status Job::recover() {
   }));
   TRIB_ASSIGN_OR_RETURN(auto committed, store_->last_committed());
   TRIB_ASSIGN_OR_RETURN(auto logged, store_->last_logged());
+  if (!logged && sqlite_) {
+    // A job with an empty offset log starts from nothing: what its writers recorded in the
+    // database belongs to an earlier life of the job (its checkpoint was deleted).
+    std::vector<std::string> writers;
+    for (const auto& task : tasks_) writers.push_back(sqlite_writer(*task));
+    TRIB_RETURN_IF_ERROR(sqlite_->start_over(writers));
+  }
   std::vector<OffsetRange> table_replay;
   if (committed) {
     TRIB_ASSIGN_OR_RETURN(auto ranges, store_->offsets_of(*committed));
@@ -610,6 +617,11 @@ Status Job::write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& fil
   return file.append(text);
 }
 
+std::string Job::sqlite_writer(const Task& task) const {
+  // Unique per job, table and task: several jobs may write one database.
+  return config_.name + "/" + config_.sqlite_table + "/" + task.sink_name;
+}
+
 Status Job::write_topic(Task& task, const Batch& rows, std::int64_t batch) {
   if (rows.num_rows() == 0) return {};
   // Ordinals: the batch, then the row; a batch re-run after a crash gives the same rows.
@@ -647,7 +659,7 @@ Status Job::write_rows(Task& task, const Batch& rows, std::int64_t batch) {
   // The SQLite sink commits rows with the batch id: a re-run batch is skipped there. The file
   // sink is cut back to its committed size on restart instead.
   if (config_.on_rows && rows.num_rows() > 0) config_.on_rows(task.partition, rows);
-  if (sqlite_) return sqlite_->write(task.sink_name, batch, rows);
+  if (sqlite_) return sqlite_->write(sqlite_writer(task), batch, rows);
   if (task.topic_writer) return write_topic(task, rows, batch);
   if (rows.num_columns() == 0) return {};
   std::string text;

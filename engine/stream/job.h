@@ -134,6 +134,7 @@ class Job {
                   std::vector<std::vector<io::DeadLetter>>& dead);
   Status write_rows(Task& task, const Batch& rows, std::int64_t batch);
   Status write_topic(Task& task, const Batch& rows, std::int64_t batch);
+  std::string sqlite_writer(const Task& task) const;
   Status write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file);
   Status commit(std::int64_t batch);
   void advance_stream_time(std::int64_t t);  // from task threads

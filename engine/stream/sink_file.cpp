@@ -17,6 +17,11 @@ Result<std::unique_ptr<SinkFile>> SinkFile::open(const std::filesystem::path& pa
     s->synced_ = 0;
     return s;
   }
+  if (committed > 0 && !std::filesystem::exists(path, ec)) {
+    return error(ErrorCode::not_found,
+                 path.string() + " is gone, but its checkpoint says it holds " +
+                     std::to_string(committed) + " bytes (run again from scratch)");
+  }
   TRIB_RETURN_IF_ERROR(s->open_file());
   TRIB_RETURN_IF_ERROR(
       s->file_.truncate(static_cast<std::uint64_t>(committed)));  // drop an uncommitted tail

@@ -19,8 +19,8 @@ namespace tributary::stream {
 class SqliteSink {
  public:
   // Creates `table` with the schema's columns when it does not exist yet.
-  static Result<std::unique_ptr<SqliteSink>> open(const std::filesystem::path& file, const std::string& table,
-                                                  const Schema& schema);
+  static Result<std::unique_ptr<SqliteSink>> open(const std::filesystem::path& file,
+                                                  const std::string& table, const Schema& schema);
   ~SqliteSink();
   SqliteSink(const SqliteSink&) = delete;
   SqliteSink& operator=(const SqliteSink&) = delete;
@@ -29,11 +29,16 @@ class SqliteSink {
   // writer already wrote this batch. Safe to call from several task threads.
   Status write(const std::string& writer, std::int64_t batch, const Batch& rows);
   Result<std::int64_t> last_batch(const std::string& writer) const;
+  // For a job that starts from nothing (its checkpoint was deleted): empties the table and
+  // forgets the batches of `writers`, as a file sink is cut back to nothing, so that batch
+  // ids starting again at 0 are neither taken as done nor added to old rows.
+  Status start_over(const std::vector<std::string>& writers);
 
  private:
   SqliteSink() = default;
   sqlite3* db_ = nullptr;
   std::string insert_sql_;
+  std::string table_;
   std::mutex mutex_;
 };
 

@@ -203,6 +203,16 @@ class TestSamples : public QObject {
     QVERIFY(sqlite3_column_double(s, 2) >= 5);
     QVERIFY(sqlite3_column_double(s, 3) > 0);
     sqlite3_finalize(s);
+    // From scratch: the table starts over too (not kept, not doubled).
+    QProcess again;
+    again.start(TRIBUTARY_CLI,
+                {"--data-dir", dir + "/data", "run", "--from-scratch", dir + "/pipeline.json"});
+    QVERIFY(again.waitForFinished(60000));
+    QCOMPARE(again.exitCode(), 0);
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*) FROM trips", -1, &s, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+    QCOMPARE(sqlite3_column_int(s, 0), expected);
+    sqlite3_finalize(s);
     sqlite3_close(db);
   }
 
