@@ -292,6 +292,9 @@ LoadResult load_pipeline(std::string_view text, const NodeRegistry& kinds) {
     d.push_back(
         {"pipeline", "not JSON: " + line_column(text, e.byte == 0 ? 0 : e.byte - 1) + ": " + what});
     return r;
+  } catch (const json::exception& e) {  // e.g. a number out of range (found by the fuzzer)
+    d.push_back({"pipeline", std::string("not JSON: ") + e.what()});
+    return r;
   }
   if (!doc.is_object()) {
     d.push_back({"pipeline", std::string("expected a JSON object, got ") + json_kind(doc)});
