@@ -52,6 +52,27 @@ NodeKind unary(const char* id, const char* title, const char* help) {
 
 }  // namespace
 
+// The stream-stream join a transform.join node describes (its output schema and its
+// compilation read the parameters the same way).
+stream::StreamJoinSpec stream_join_spec(const NodeContext& ctx,
+                                        const std::vector<std::string>& left_key,
+                                        const std::vector<std::string>& right_key,
+                                        stream::JoinType type) {
+  const json& p = ctx.params;
+  stream::StreamJoinSpec spec;
+  spec.left_key = left_key;
+  spec.right_key = right_key;
+  spec.left_time_field = string_param(p, "left_time_field");
+  if (spec.left_time_field.empty()) spec.left_time_field = ctx.event_time;
+  spec.right_time_field = string_param(p, "right_time_field");
+  if (spec.right_time_field.empty()) spec.right_time_field = spec.left_time_field;
+  spec.before_ms = int_param(p, "before_ms");
+  spec.after_ms = int_param(p, "after_ms");
+  spec.grace_ms = int_param(p, "grace_ms");
+  spec.type = type;
+  return spec;
+}
+
 // The join of a node's two inputs, for its output schema and for the compiler.
 Result<Schema> join_schema(const NodeContext& ctx) {
   const json& p = ctx.params;
@@ -65,21 +86,11 @@ Result<Schema> join_schema(const NodeContext& ctx) {
     if (!table.ok()) return on_param("right_key", table.status());
     return schema_of(stream::make_lookup_join(*table, left_key, type, ctx.inputs[0]), "left_key");
   }
-  stream::StreamJoinSpec spec;
-  spec.left_key = left_key;
-  spec.right_key = right_key;
-  spec.left_time_field = string_param(p, "left_time_field");
-  if (spec.left_time_field.empty()) spec.left_time_field = ctx.event_time;
-  spec.right_time_field = string_param(p, "right_time_field");
-  if (spec.right_time_field.empty()) spec.right_time_field = spec.left_time_field;
+  stream::StreamJoinSpec spec = stream_join_spec(ctx, left_key, right_key, type);
   if (spec.left_time_field.empty()) {
     return error(ErrorCode::invalid_argument,
                  "left_time_field: the left input has no event time; name a field");
   }
-  spec.before_ms = int_param(p, "before_ms");
-  spec.after_ms = int_param(p, "after_ms");
-  spec.grace_ms = int_param(p, "grace_ms");
-  spec.type = type;
   auto join = stream::make_stream_join(spec, ctx.inputs);
   if (!join.ok()) return join.status();
   return (*join)->output_schema();
@@ -101,17 +112,7 @@ Result<pipeline::CompiledNode> compile_join(const NodeContext& ctx) {
     };
     return c;
   }
-  stream::StreamJoinSpec spec;
-  spec.left_key = left_key;
-  spec.right_key = right_key;
-  spec.left_time_field = string_param(p, "left_time_field");
-  if (spec.left_time_field.empty()) spec.left_time_field = ctx.event_time;
-  spec.right_time_field = string_param(p, "right_time_field");
-  if (spec.right_time_field.empty()) spec.right_time_field = spec.left_time_field;
-  spec.before_ms = int_param(p, "before_ms");
-  spec.after_ms = int_param(p, "after_ms");
-  spec.grace_ms = int_param(p, "grace_ms");
-  spec.type = type;
+  stream::StreamJoinSpec spec = stream_join_spec(ctx, left_key, right_key, type);
   c.merge = [spec](const std::vector<Schema>& inputs) {
     return stream::make_stream_join(spec, inputs);
   };
