@@ -396,10 +396,16 @@ void add_pipeline_commands(CLI::App& app, Context& ctx) {
   auto file = std::make_shared<std::string>();
   validate->add_option("pipeline", *file, "The pipeline JSON file")->required();
   validate->callback([&ctx, file] {
-    const Checked c = check(ctx, *file);
-    if (!c.ok()) return;
-    std::printf("%s: ok (%zu nodes, %zu edges)\n", file->c_str(), c.load.pipeline.nodes.size(),
-                c.load.pipeline.edges.size());
+    // Compiled too: what `run` would refuse (partitioning, joins) is a problem here as well.
+    const auto comp = compiled(ctx, *file);
+    if (!comp) return;
+    auto count = [](std::size_t n, const char* what) {
+      return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+    };
+    std::printf("%s: ok (%s, %s, %s)\n", file->c_str(),
+                count(comp->plan.ingests.size(), "ingest task").c_str(),
+                count(comp->plan.topics.size(), "topic").c_str(),
+                count(comp->plan.jobs.size(), "job").c_str());
   });
 
   auto* exported =

@@ -58,30 +58,72 @@ class Compiler {
   }
 
   // A node that keeps state per key runs one task per partition: correct only when every
-  // record of a key is in one partition, i.e. the topic is keyed by (a part of) its key.
-  // Models without a key learn one model per partition, so they need one partition.
-  bool keyed_like_its_input(const std::string& id, const NodeKind& kind, const Traced& t) {
+  // record of a key is in one partition, i.e. every topic it reads is keyed by (a part of) its
+  // key. Otherwise the stream goes through a repartition topic keyed by it, as in Kafka
+  // Streams. Models without a key learn one model per partition: theirs has one partition.
+  // Returns the repartition topic's partition count, or 0 when the stream can stay as it is.
+  int repartition_partitions(const std::string& id, const NodeKind& kind, const Traced& t) {
     static const std::set<std::string> per_key = {
         "window.tumbling",     "window.hopping",   "window.sliding", "window.session",
         "transform.aggregate", "transform.dedupe", "ml.anomaly",     "ml.kmeans",
         "ml.linreg",           "ml.logreg"};
-    if (!per_key.count(kind.id) || t.merge) return true;
-    const TopicPlan* topic = c_.plan.topic(t.inputs.front().topic);
-    if (!topic || topic->partitions <= 1) return true;
+    if (!per_key.count(kind.id)) return 0;
+    const std::vector<std::string> key = key_of(id);
+    int partitions = 1;
+    bool keyed = true;
+    for (const auto& in : t.inputs) {
+      const TopicPlan* topic = c_.plan.topic(in.topic);
+      if (!topic || topic->partitions <= 1) continue;
+      partitions = std::max(partitions, topic->partitions);
+      const bool covered =
+          !topic->key.empty() && !key.empty() &&
+          std::all_of(topic->key.begin(), topic->key.end(), [&](const std::string& k) {
+            return std::find(key.begin(), key.end(), k) != key.end();
+          });
+      // The chain before the node may have changed the key fields' values: only a stream
+      // straight from its topic (or a merge of such streams) keeps its partitioning.
+      keyed = keyed && covered && in.chain.empty();
+    }
+    if (partitions <= 1 || keyed) return 0;
+    return key.empty() ? 1 : partitions;
+  }
+
+  std::vector<std::string> key_of(const std::string& id) {
     std::vector<std::string> key;
-    for (const auto& k : params(id).value("key", json::array()))
-      key.push_back(k.get<std::string>());
-    const bool covered =
-        !topic->key.empty() &&
-        std::all_of(topic->key.begin(), topic->key.end(), [&](const std::string& k) {
-          return std::find(key.begin(), key.end(), k) != key.end();
-        });
-    if (covered && kind.id.rfind("ml.", 0) != 0) return true;
-    fail(id, "reads topic '" + topic->name + "' of " + std::to_string(topic->partitions) +
-                 " partitions " + (topic->key.empty() ? "without a key" : "not keyed by its key") +
-                 ": repartitioning is not built yet (key the topic by this node's key, or give it "
-                 "one partition)");
-    return false;
+    for (const auto& k : params(id).value("key", json::array())) key.push_back(k.get<std::string>());
+    return key;
+  }
+
+  // Cuts the graph before `id`: a job writes the stream `t` (the output of `upstream`) to the
+  // internal topic `<pipeline>-<id>-<suffix>` keyed by `key`, and `id` reads that topic. The
+  // job and topic are made once however many sinks reach `id`.
+  Traced cut_through_topic(const std::string& id, const std::string& upstream, Traced t,
+                           const std::string& suffix, int partitions,
+                           const std::vector<std::string>& key) {
+    const std::string name = c_.plan.pipeline + "-" + id + "-" + suffix;
+    const Schema& schema = v_.outputs.at(upstream);
+    if (!c_.plan.topic(name)) {
+      TopicPlan topic;
+      topic.name = name;
+      topic.node = id;
+      topic.partitions = partitions;
+      topic.key = key;
+      topic.schema = schema;
+      topic.implicit = true;
+      c_.plan.topics.push_back(topic);
+      JobPlan j = job_of(std::move(t), c_.plan.pipeline + "-" + id + "-" + suffix);
+      j.state_name = id + "-" + suffix;
+      j.sink.node = id;
+      j.sink.kind = "sink.topic";
+      j.sink.params = {{"topic", name}, {"key", key}};
+      j.steps.push_back(name + " (" + suffix + (key.empty() ? "" : " by " + join_steps(key, ", ")) +
+                        ")");
+      c_.plan.jobs.push_back(std::move(j));
+    }
+    Traced r;
+    r.inputs.push_back({name, schema, {}});
+    r.steps.push_back(name);
+    return r;
   }
 
   // Topic nodes, implicit topics of sources, ingest tasks.
@@ -196,7 +238,12 @@ class Compiler {
     const std::string step = id + " (" + kind.id + ")";
     if (compiled->op) {
       auto t = trace(upstream.front());
-      if (!t || !keyed_like_its_input(id, kind, *t)) return std::nullopt;
+      if (!t) return std::nullopt;
+      if (const int partitions = repartition_partitions(id, kind, *t); partitions > 0) {
+        const bool model_without_key = kind.id.rfind("ml.", 0) == 0 && key_of(id).empty();
+        t = cut_through_topic(id, upstream.front(), std::move(*t), "repartition", partitions,
+                              model_without_key ? std::vector<std::string>() : key_of(id));
+      }
       (t->merge ? t->chain : t->inputs.front().chain).push_back(compiled->op);
       t->steps.push_back(step);
       return t;
@@ -229,8 +276,20 @@ class Compiler {
       auto t = trace(u);
       if (!t) return std::nullopt;
       if (t->merge) {
-        fail(id, "two joins or unions in one job are not built yet: put a topic between them");
-        return std::nullopt;
+        // One merge per job: the inner one writes its stream to a topic the outer one reads,
+        // partitioned as its inputs are when they agree on a key.
+        std::optional<std::vector<std::string>> key;
+        int partitions = 1;
+        for (const auto& in : t->inputs) {
+          const TopicPlan* topic = c_.plan.topic(in.topic);
+          if (!topic) continue;
+          partitions = std::max(partitions, topic->partitions);
+          if (!key) key = topic->key;
+          if (*key != topic->key || !in.chain.empty()) key = std::vector<std::string>();
+        }
+        if (!key || key->empty()) partitions = 1;
+        t = cut_through_topic(u, u, std::move(*t), "through", partitions,
+                              key.value_or(std::vector<std::string>()));
       }
       merged.inputs.push_back(t->inputs.front());
       merged.tables.insert(merged.tables.end(), t->tables.begin(), t->tables.end());
@@ -252,10 +311,32 @@ class Compiler {
     return merged;
   }
 
-  static std::string join_steps(const std::vector<std::string>& steps) {
+  static std::string join_steps(const std::vector<std::string>& steps,
+                                const std::string& separator = " -> ") {
     std::string s;
-    for (const auto& x : steps) s += (s.empty() ? "" : " -> ") + x;
+    for (const auto& x : steps) s += (s.empty() ? "" : separator) + x;
     return s;
+  }
+
+  JobPlan job_of(Traced traced, const std::string& name) {
+    JobPlan j;
+    j.name = name;
+    j.config.name = j.name;
+    for (auto& input : traced.inputs) {
+      stream::JobInput ji;
+      ji.topic = input.topic;
+      ji.schema = input.schema;
+      ji.chain = std::move(input.chain);
+      j.config.inputs.push_back(std::move(ji));
+    }
+    j.config.merge = traced.merge;
+    j.config.chain = std::move(traced.chain);
+    for (const auto& t : traced.tables) {
+      j.config.tables.push_back(t);
+      j.table_topics.push_back(t->spec().topic);
+    }
+    j.steps = std::move(traced.steps);
+    return j;
   }
 
   void plan_job(const Node& sink) {
@@ -263,28 +344,14 @@ class Compiler {
     if (in.empty()) return;
     auto traced = trace(in.front()->from.node);
     if (!traced) return;
-    JobPlan j;
-    j.name = c_.plan.pipeline + "-" + sink.id;
-    j.config.name = j.name;
-    for (auto& input : traced->inputs) {
-      stream::JobInput ji;
-      ji.topic = input.topic;
-      ji.schema = input.schema;
-      ji.chain = std::move(input.chain);
-      j.config.inputs.push_back(std::move(ji));
-    }
-    j.config.merge = traced->merge;
-    j.config.chain = std::move(traced->chain);
-    for (const auto& t : traced->tables) {
-      j.config.tables.push_back(t);
-      j.table_topics.push_back(t->spec().topic);
-    }
+    const Schema schema = v_.outputs.at(in.front()->from.node);
+    JobPlan j = job_of(std::move(*traced), c_.plan.pipeline + "-" + sink.id);
+    j.state_name = sink.id;
     j.sink.node = sink.id;
     j.sink.kind = sink.kind;
     j.sink.params = params(sink.id);
     if (j.sink.params.contains("path"))
       j.sink.path = base_ / j.sink.params["path"].get<std::string>();
-    j.steps = traced->steps;
     j.steps.push_back(sink.id + " (" + sink.kind + ")");
     if (sink.kind == "sink.topic") {
       const std::string name = j.sink.params.value("topic", "");
@@ -292,7 +359,7 @@ class Compiler {
         TopicPlan t;
         t.name = name;
         t.node = sink.id;
-        t.schema = traced->merge ? Schema() : traced->inputs.front().schema;
+        t.schema = schema;
         c_.plan.topics.push_back(t);
       } else {
         // Its readers here would not know when this job is done writing: not built yet.

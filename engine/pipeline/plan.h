@@ -38,14 +38,15 @@ struct IngestPlan {
 };
 
 struct SinkPlan {
-  std::string node;
-  std::string kind;  // sink.jsonl, sink.csv, sink.sqlite, sink.console, sink.chart
+  std::string node;  // for an internal topic's job: the node it feeds
+  std::string kind;  // sink.jsonl, sink.csv, sink.sqlite, sink.console, sink.chart, sink.topic
   nlohmann::json params;
   std::filesystem::path path;  // resolved against the pipeline's folder
 };
 
 struct JobPlan {
   std::string name;
+  std::string state_name;  // its checkpoint's file name: the sink's id, or `<node>-repartition`
   stream::JobConfig config;  // without sink path and checkpoint: the runtime sets them
   SinkPlan sink;
   std::vector<std::string> steps;  // for explain: "events -> views (transform.filter) -> ..."

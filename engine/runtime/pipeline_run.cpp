@@ -97,7 +97,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   std::vector<std::unique_ptr<stream::Job>> jobs;
   for (const auto& j : plan.jobs) {
     stream::JobConfig c = j.config;
-    c.checkpoint_path = state / "checkpoints" / (j.sink.node + ".sqlite");
+    c.checkpoint_path = state / "checkpoints" / (j.state_name + ".sqlite");
     c.trigger = settings.trigger == "continuous"      ? stream::Trigger::continuous
                 : settings.trigger == "available-now" ? stream::Trigger::available_now
                                                       : stream::Trigger::interval;
@@ -115,7 +115,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       c.sink_topic = j.sink.params.value("topic", "");
       for (const auto& k : j.sink.params.value("key", nlohmann::json::array()))
         c.sink_key.push_back(k.get<std::string>());
-      c.sink_path = state / (j.sink.node + ".jsonl");  // where its dead letters go
+      c.sink_path = state / (j.state_name + ".jsonl");  // where its dead letters go
     } else {
       // Console and chart: what they showed is also kept, exactly once, in the state dir.
       c.sink_path = state / (j.sink.node + ".jsonl");
@@ -146,10 +146,15 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
     jobs.push_back(std::move(job).value());
   }
 
-  // Which ingest tasks write each topic: a job may finish once they are all done, and starts
-  // only once the tasks of its tables are (a table is loaded before it is looked up).
+  // Which tasks write each topic (ingest tasks, and jobs writing internal topics): a job may
+  // finish once they are all done, and starts only once the writers of its tables are (a
+  // table is loaded before it is looked up). Writer w < ingests is ingest w, else job w - n.
   std::map<std::string, std::vector<std::size_t>> writers;
   for (std::size_t i = 0; i < plan.ingests.size(); ++i) writers[plan.ingests[i].topic].push_back(i);
+  for (std::size_t j = 0; j < plan.jobs.size(); ++j) {
+    if (plan.jobs[j].sink.kind == "sink.topic")
+      writers[plan.jobs[j].sink.params.value("topic", "")].push_back(ingests.size() + j);
+  }
   const std::vector<std::size_t> none;
   auto writers_of = [&](const std::string& topic) -> const std::vector<std::size_t>& {
     const auto it = writers.find(topic);  // read-only from the job threads
@@ -157,6 +162,9 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   };
   std::vector<std::atomic<bool>> ingest_done(ingests.size());
   std::vector<std::atomic<bool>> job_done(jobs.size());
+  auto writer_done = [&](std::size_t w) {
+    return w < ingest_done.size() ? ingest_done[w].load() : job_done[w - ingest_done.size()].load();
+  };
   std::mutex error_mutex;
   Status first_error;
   std::atomic<bool> failed{false};
@@ -168,8 +176,8 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   auto stopping = [&] { return failed.load() || (options.stop && options.stop->load()); };
   auto topics_done = [&](const std::vector<std::string>& topics) {
     for (const auto& t : topics) {
-      for (std::size_t i : writers_of(t)) {
-        if (!ingest_done[i]) return false;
+      for (std::size_t w : writers_of(t)) {
+        if (!writer_done(w)) return false;
       }
       const pipeline::TopicPlan* tp = plan.topic(t);
       if (tp && tp->external) return false;  // someone else writes it: never known to be done
@@ -200,8 +208,8 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       // read as far as it goes (every batch reads tables to their end anyway).
       auto tables_loaded = [&] {
         for (const auto& t : jp.table_topics) {
-          for (std::size_t i : writers_of(t)) {
-            if (!ingest_done[i]) return false;
+          for (std::size_t w : writers_of(t)) {
+            if (!writer_done(w)) return false;
           }
         }
         return true;

@@ -106,7 +106,13 @@ class TestPipelineDocuments : public QObject {
     good.start(TRIBUTARY_CLI, {"validate", QString(TRIBUTARY_CASES) + "/ok-sessions.json"});
     QVERIFY(good.waitForFinished(30000));
     QCOMPARE(good.exitCode(), 0);
-    QVERIFY(good.readAllStandardOutput().contains("ok (3 nodes, 2 edges)"));
+    QVERIFY(good.readAllStandardOutput().contains("ok (1 ingest task, 1 topic, 1 job)"));
+    QProcess uncompilable;  // valid, but `run` would refuse it: so does validate
+    uncompilable.start(TRIBUTARY_CLI,
+                       {"validate", QString(TRIBUTARY_CASES) + "/compile-problems.json"});
+    QVERIFY(uncompilable.waitForFinished(30000));
+    QCOMPARE(uncompilable.exitCode(), 1);
+    QVERIFY(uncompilable.readAllStandardError().contains("c: the inputs are not co-partitioned"));
     QProcess missing;
     missing.start(TRIBUTARY_CLI, {"validate", "/no/such/pipeline.json"});
     QVERIFY(missing.waitForFinished(30000));

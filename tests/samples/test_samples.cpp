@@ -286,6 +286,72 @@ class TestSamples : public QObject {
     QVERIFY2(kills >= 10, qPrintable(QString("only %1 kills").arg(kills)));
   }
 
+  // A window keyed by page over a topic keyed by user reads it through a repartition topic
+  // keyed by page: the counts equal those over one partition. A union of a union runs as two
+  // jobs with a topic between them.
+  void repartitionAndNestedMergesGiveOnePartitionsResults() {
+    auto write = [&](const QString& name, int partitions) {
+      const QString dir = tmp_.path() + "/" + name;
+      QDir().mkpath(dir);
+      QFile f(dir + "/pipeline.json");
+      if (!f.open(QIODevice::WriteOnly)) return QString();
+      f.write(QString(R"({ "format": "tributary-pipeline", "version": 1, "name": "%1",
+        "settings": { "trigger": "available-now", "max_records_per_batch": 700 },
+        "nodes": [
+          { "id": "clicks", "kind": "source.generator", "params": { "preset": "clicks", "count": 20000 } },
+          { "id": "more", "kind": "source.generator", "params": { "preset": "clicks", "count": 3000, "seed": 2 } },
+          { "id": "most", "kind": "source.generator", "params": { "preset": "clicks", "count": 1000, "seed": 3 } },
+          { "id": "by-user", "kind": "topic", "params": { "name": "%1-by-user", "partitions": %2, "key": ["user"] } },
+          { "id": "per-page", "kind": "window.tumbling", "params": { "size_ms": 10000, "grace_ms": 3600000,
+            "key": ["page"], "aggregates": [ { "fn": "count", "as": "n" } ] } },
+          { "id": "pages", "kind": "sink.jsonl", "params": { "path": "out/pages.jsonl" } },
+          { "id": "u1", "kind": "transform.union" },
+          { "id": "u2", "kind": "transform.union" },
+          { "id": "all", "kind": "sink.jsonl", "params": { "path": "out/all.jsonl" } } ],
+        "edges": [ { "from": "clicks.out", "to": "by-user.in" }, { "from": "by-user.out", "to": "per-page.in" },
+          { "from": "per-page.out", "to": "pages.in" },
+          { "from": "clicks.out", "to": "u1.in" }, { "from": "more.out", "to": "u1.in" },
+          { "from": "u1.out", "to": "u2.in" }, { "from": "most.out", "to": "u2.in" },
+          { "from": "u2.out", "to": "all.in" } ] })")
+                  .arg(name)
+                  .arg(partitions)
+                  .toUtf8());
+      return dir;
+    };
+    // A sink of a job with n tasks writes `<stem>-<p>.jsonl` per task.
+    auto sorted_lines = [](const QString& dir, const QString& stem) {
+      QList<QByteArray> lines;
+      for (const auto& f : QDir(dir + "/out").entryList({stem + "*.jsonl"}, QDir::Files)) {
+        for (const auto& line : read_all(dir + "/out/" + f).split('\n'))
+          if (!line.isEmpty()) lines << line;
+      }
+      std::sort(lines.begin(), lines.end());
+      return lines;
+    };
+    const QString one = write("one-partition", 1), three = write("three-partitions", 3);
+    QVERIFY(!one.isEmpty() && !three.isEmpty());
+    QProcess explain;
+    explain.start(TRIBUTARY_CLI, {"explain", three + "/pipeline.json"});
+    QVERIFY(explain.waitForFinished(30000));
+    const QString plan = explain.readAllStandardOutput();
+    QVERIFY2(plan.contains("three-partitions-per-page-repartition (repartition by page)"),
+             qPrintable(plan));
+    QVERIFY2(plan.contains("three-partitions-u1-through"), qPrintable(plan));
+    QCOMPARE(run_cli(one + "/pipeline.json", one + "/data"), 0);
+    QCOMPARE(run_cli(three + "/pipeline.json", three + "/data"), 0);
+    const auto pages = sorted_lines(three, "pages");
+    QVERIFY(pages.size() >= 50);
+    QCOMPARE(pages, sorted_lines(one, "pages"));
+    QCOMPARE(sorted_lines(three, "all").size(), 24000);
+    // Killed between the repartition topic's append and its job's commit: nothing doubles.
+    const QString killed = write("killed", 3);
+    QCOMPARE(run_cli(killed + "/pipeline.json", killed + "/data", -1, nullptr, "before_commit:3"),
+             -1);
+    QCOMPARE(run_cli(killed + "/pipeline.json", killed + "/data"), 0);
+    QCOMPARE(sorted_lines(killed, "pages"), pages);
+    QCOMPARE(sorted_lines(killed, "all").size(), 24000);
+  }
+
   void runsAreRecordedInTheWorkspace() {
     const QString dir = run_sample("clickstream");
     QVERIFY(!dir.isEmpty());
