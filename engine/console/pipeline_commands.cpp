@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -147,13 +148,19 @@ void explain(Context& ctx, const std::string& file) {
   if (!comp) return;
   const auto& plan = comp->plan;
   std::printf("pipeline %s\n\ntopics:\n", plan.pipeline.c_str());
+  std::string dead_letters;
   for (const auto& t : plan.topics) {
+    if (t.dead_letters) {
+      dead_letters += (dead_letters.empty() ? "" : ", ") + t.name;
+      continue;
+    }
     std::string key;
     for (const auto& k : t.key) key += (key.empty() ? "" : ",") + k;
     std::printf("  %-32s %d partition%s%s%s%s\n", t.name.c_str(), t.partitions,
                 t.partitions == 1 ? "" : "s", key.empty() ? "" : (", key " + key).c_str(),
                 t.implicit ? ", implicit" : "", t.external ? ", external" : "");
   }
+  if (!dead_letters.empty()) std::printf("  dead letters: %s\n", dead_letters.c_str());
   std::printf("\ningest tasks:\n");
   for (const auto& i : plan.ingests) {
     std::printf("  %-20s %-18s -> %s%s\n", i.node.c_str(), i.kind.c_str(), i.topic.c_str(),
@@ -404,7 +411,11 @@ void add_pipeline_commands(CLI::App& app, Context& ctx) {
     };
     std::printf("%s: ok (%s, %s, %s)\n", file->c_str(),
                 count(comp->plan.ingests.size(), "ingest task").c_str(),
-                count(comp->plan.topics.size(), "topic").c_str(),
+                count(static_cast<std::size_t>(std::count_if(
+                          comp->plan.topics.begin(), comp->plan.topics.end(),
+                          [](const pipeline::TopicPlan& t) { return !t.dead_letters; })),
+                      "topic")
+                    .c_str(),
                 count(comp->plan.jobs.size(), "job").c_str());
   });
 

@@ -6,6 +6,16 @@
 
 namespace tributary::io {
 
+void append_dead_letter_json(std::string& out, const DeadLetter& letter) {
+  out += "{\"reason\":";
+  append_json_string(out, letter.reason);
+  out += ",\"position\":";
+  append_json_string(out, letter.position);
+  out += ",\"raw\":";
+  append_json_string(out, letter.raw);
+  out += '}';
+}
+
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';

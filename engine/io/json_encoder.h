@@ -8,6 +8,7 @@
 
 #include "core/batch.h"
 #include "core/types.h"
+#include "io/dead_letter.h"
 
 namespace tributary::io {
 
@@ -29,5 +30,7 @@ std::string encode_json_lines(const Batch& batch);
 // Appends `text` as a JSON string (RFC 8259): quotes, backslashes and control characters
 // escaped; other bytes, UTF-8 included, as they are.
 void append_json_string(std::string& out, std::string_view text);
+// A dead letter as one JSON object: {"reason":..,"position":..,"raw":..}, no newline.
+void append_dead_letter_json(std::string& out, const DeadLetter& letter);
 
 }  // namespace tributary::io

@@ -17,6 +17,9 @@ class ModelState {
   virtual std::string snapshot_json() const = 0;
 };
 
-class ModelOperator : public stream::Operator, public ModelState {};
+class ModelOperator : public stream::Operator, public ModelState {
+ public:
+  std::string state_json() const override { return snapshot_json(); }
+};
 
 }  // namespace tributary::ml

@@ -18,10 +18,18 @@ struct Traced {
     std::string topic;
     Schema schema;
     std::vector<stream::OperatorFactory> chain;
+    std::vector<std::string> chain_nodes;  // the node of each operator, for its metrics
   };
   std::vector<Input> inputs;  // one, or those of the merge
   stream::MergeFactory merge;
+  std::string merge_node;
   std::vector<stream::OperatorFactory> chain;  // after the merge
+  std::vector<std::string> chain_nodes;
+
+  void add(const stream::OperatorFactory& op, const std::string& node) {
+    (merge ? chain : inputs.front().chain).push_back(op);
+    (merge ? chain_nodes : inputs.front().chain_nodes).push_back(node);
+  }
   std::vector<std::shared_ptr<stream::LookupTable>> tables;
   std::vector<std::string> steps;
 };
@@ -121,7 +129,7 @@ class Compiler {
       c_.plan.jobs.push_back(std::move(j));
     }
     Traced r;
-    r.inputs.push_back({name, schema, {}});
+    r.inputs.push_back({name, schema, {}, {}});
     r.steps.push_back(name);
     return r;
   }
@@ -175,6 +183,20 @@ class Compiler {
   }
 
   std::string implicit_topic(const std::string& source) { return c_.plan.pipeline + "-" + source; }
+
+  // A node's dead-letter topic, planned once.
+  std::string dead_letter_topic(const std::string& node) {
+    const std::string name = c_.plan.pipeline + "-" + node + "-dlq";
+    if (!c_.plan.topic(name)) {
+      TopicPlan t;
+      t.name = name;
+      t.node = node;
+      t.implicit = true;
+      t.dead_letters = true;
+      c_.plan.topics.push_back(t);
+    }
+    return name;
+  }
   std::string topic_of_node(const std::string& id) { return params(id).value("name", ""); }
 
   void add_ingest(const Node& n, const std::string& topic) {
@@ -196,6 +218,7 @@ class Compiler {
     if (n.kind == "source.generator")
       i.bounded = i.params.value("count", 0) > 0 || i.params.value("preset", "") == "ysb-campaigns";
     if (n.kind == "source.tcp") i.bounded = false;
+    i.dead_letter_topic = dead_letter_topic(n.id);
     c_.plan.ingests.push_back(i);
   }
 
@@ -207,7 +230,7 @@ class Compiler {
       const std::string topic = kind.id == "topic"          ? topic_of_node(id)
                                 : kind.id == "source.topic" ? params(id).value("topic", "")
                                                             : implicit_topic(id);
-      t.inputs.push_back({topic, v_.outputs.at(id), {}});
+      t.inputs.push_back({topic, v_.outputs.at(id), {}, {}});
       t.steps.push_back(topic);
       return t;
     }
@@ -244,7 +267,7 @@ class Compiler {
         t = cut_through_topic(id, upstream.front(), std::move(*t), "repartition", partitions,
                               model_without_key ? std::vector<std::string>() : key_of(id));
       }
-      (t->merge ? t->chain : t->inputs.front().chain).push_back(compiled->op);
+      t->add(compiled->op, id);
       t->steps.push_back(step);
       return t;
     }
@@ -266,7 +289,7 @@ class Compiler {
       std::shared_ptr<const stream::LookupTable> shared = *table;
       left->tables.push_back(*table);
       auto op = [shared, make = compiled->table_op](const Schema& in) { return make(shared, in); };
-      (left->merge ? left->chain : left->inputs.front().chain).push_back(op);
+      left->add(op, id);
       left->steps.push_back(step + " with table " + right->inputs.front().topic);
       return left;
     }
@@ -307,6 +330,7 @@ class Compiler {
       }
     }
     merged.merge = compiled->merge;
+    merged.merge_node = id;
     merged.steps.push_back(step);
     return merged;
   }
@@ -327,10 +351,19 @@ class Compiler {
       ji.topic = input.topic;
       ji.schema = input.schema;
       ji.chain = std::move(input.chain);
+      ji.chain_nodes = std::move(input.chain_nodes);
       j.config.inputs.push_back(std::move(ji));
     }
     j.config.merge = traced.merge;
+    j.config.merge_node = traced.merge_node;
     j.config.chain = std::move(traced.chain);
+    j.config.chain_nodes = std::move(traced.chain_nodes);
+    // Each operator node's dead letters also go to its topic `<pipeline>-<node>-dlq`.
+    std::vector<std::string> nodes = j.config.chain_nodes;
+    for (const auto& in : j.config.inputs)
+      nodes.insert(nodes.end(), in.chain_nodes.begin(), in.chain_nodes.end());
+    if (!j.config.merge_node.empty()) nodes.push_back(j.config.merge_node);
+    for (const auto& node : nodes) j.config.dead_letter_topics[node] = dead_letter_topic(node);
     for (const auto& t : traced.tables) {
       j.config.tables.push_back(t);
       j.table_topics.push_back(t->spec().topic);

@@ -24,6 +24,7 @@ struct TopicPlan {
   Schema schema;
   bool implicit = false;  // made by the compiler between a source and a transform
   bool external = false;  // source.topic: written by someone else, never reset
+  bool dead_letters = false;  // `<pipeline>-<node>-dlq`: a node's rejected records
 };
 
 struct IngestPlan {
@@ -35,6 +36,7 @@ struct IngestPlan {
   std::string time_field;
   std::vector<std::string> key;  // the topic's key
   bool bounded = true;
+  std::string dead_letter_topic;  // where lines that are not records go
 };
 
 struct SinkPlan {

@@ -1,5 +1,6 @@
 #include "runtime/pipeline_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -7,6 +8,8 @@
 
 #include "io/generator_source.h"
 #include "io/ingest_task.h"
+#include "io/json_encoder.h"
+#include "io/source_writer.h"
 #include "io/replay_source.h"
 #include "log/log_manager.h"
 #include "stream/job.h"
@@ -59,6 +62,21 @@ Result<std::unique_ptr<io::RowSource>> make_source(const pipeline::IngestPlan& i
   return error(ErrorCode::invalid_argument, i.node + ": " + i.kind + " is not built yet");
 }
 
+Status write_dead_letters(const std::vector<io::DeadLetter>& letters, io::SourceWriter* writer) {
+  if (letters.empty() || !writer) return {};
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  std::vector<io::SourceRecord> records(letters.size());
+  std::int64_t ordinal = writer->resume_from();
+  for (std::size_t k = 0; k < letters.size(); ++k) {
+    records[k].ordinal = ordinal++;
+    io::append_dead_letter_json(records[k].value, letters[k]);
+    records[k].timestamp = now;
+  }
+  return writer->append(records);
+}
+
 }  // namespace
 
 Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
@@ -82,6 +100,9 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   fs::create_directories(state / "checkpoints");
 
   std::vector<std::unique_ptr<io::IngestTask>> ingests;
+  // Per ingest task, the writer of its dead-letter topic. At least once: lines re-read after
+  // a crash give their dead letters again (the records themselves are exactly once).
+  std::vector<std::unique_ptr<io::SourceWriter>> ingest_dead;
   for (const auto& i : plan.ingests) {
     TRIB_ASSIGN_OR_RETURN(auto topic, logs->topic(i.topic));
     TRIB_ASSIGN_OR_RETURN(auto source, make_source(i, fs::path()));
@@ -93,8 +114,15 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
     auto task = io::IngestTask::open(spec, std::move(source), topic);
     if (!task.ok()) return error(task.status().code(), i.node + ": " + task.status().message());
     ingests.push_back(std::move(task).value());
+    std::unique_ptr<io::SourceWriter> dead;
+    if (!i.dead_letter_topic.empty()) {
+      TRIB_ASSIGN_OR_RETURN(auto dlq, logs->topic(i.dead_letter_topic));
+      TRIB_ASSIGN_OR_RETURN(dead, io::SourceWriter::open(dlq, spec.name + "/dead"));
+    }
+    ingest_dead.push_back(std::move(dead));
   }
   std::vector<std::unique_ptr<stream::Job>> jobs;
+  std::vector<std::pair<std::string, std::shared_ptr<ChartBuffer>>> charts;
   for (const auto& j : plan.jobs) {
     stream::JobConfig c = j.config;
     c.checkpoint_path = state / "checkpoints" / (j.state_name + ".sqlite");
@@ -119,9 +147,22 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
     } else {
       // Console and chart: what they showed is also kept, exactly once, in the state dir.
       c.sink_path = state / (j.sink.node + ".jsonl");
-      if (options.on_rows) {
-        c.on_rows = [node = j.sink.node, cb = options.on_rows](int, const Batch& rows) {
-          cb(node, rows);
+      std::shared_ptr<ChartBuffer> chart;
+      if (kind == "sink.chart") {
+        ChartSpec spec;
+        spec.x = j.sink.params.value("x", "");
+        for (const auto& y : j.sink.params.value("y", nlohmann::json::array()))
+          spec.y.push_back(y.get<std::string>());
+        if (j.sink.params.contains("series") && j.sink.params["series"].is_string())
+          spec.series = j.sink.params["series"].get<std::string>();
+        spec.max_rows = j.sink.params.value("max_rows", 1000);
+        chart = std::make_shared<ChartBuffer>(spec);
+        charts.emplace_back(j.sink.node, chart);
+      }
+      if (options.on_rows || chart) {
+        c.on_rows = [node = j.sink.node, cb = options.on_rows, chart](int, const Batch& rows) {
+          if (chart) chart->add(rows);
+          if (cb) cb(node, rows);
         };
       }
     }
@@ -194,6 +235,9 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
         if (!more.ok())
           return report(
               error(more.status().code(), plan.ingests[i].node + ": " + more.status().message()));
+        if (Status s = write_dead_letters(ingests[i]->take_dead_letters(), ingest_dead[i].get());
+            !s.ok())
+          return report(error(s.code(), plan.ingests[i].node + ": dead letters: " + s.message()));
         if (!*more) break;
       }
       ingest_done[i] = true;
@@ -239,6 +283,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   const auto started = Clock::now();
   std::vector<std::int64_t> last_records(ingests.size(), 0);
   auto last_time = started;
+  std::map<std::string, std::int64_t> last_rows_in;  // per node
   auto snapshot = [&] {
     Progress p;
     const auto now = Clock::now();
@@ -276,7 +321,26 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       jp.lag = job_done[j].load() ? 0 : std::max<std::int64_t>(0, available - m.positions.load());
       jp.stream_time = m.stream_time.load();
       p.jobs.push_back(jp);
+      // A node upstream of several sinks runs in each of their jobs: its counts are summed.
+      for (const auto& op : m.operators) {
+        auto it = std::find_if(p.nodes.begin(), p.nodes.end(),
+                               [&](const NodeProgress& n) { return n.node == op->node(); });
+        if (it == p.nodes.end()) {
+          p.nodes.push_back({});
+          it = p.nodes.end() - 1;
+          it->node = op->node();
+        }
+        it->rows_in += op->rows_in.load();
+        it->rows_out += op->rows_out.load();
+        it->rejected += op->rejected.load();
+        if (it->states.empty()) it->states = op->states();
+      }
     }
+    for (auto& n : p.nodes) {
+      n.rows_per_s = static_cast<double>(n.rows_in - last_rows_in[n.node]) / dt;
+      last_rows_in[n.node] = n.rows_in;
+    }
+    for (const auto& [node, chart] : charts) p.charts.push_back({node, chart->categorical(), chart->snapshot()});
     return p;
   };
   for (;;) {

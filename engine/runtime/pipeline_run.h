@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/plan.h"
+#include "runtime/chart_buffer.h"
 #include "stream/job.h"
 
 namespace tributary::runtime {
@@ -43,11 +44,31 @@ struct JobProgress {
   std::int64_t stream_time = INT64_MIN;  // the largest event time read (the watermark before grace)
 };
 
+// A node inside a job (summed over its tasks, and over the jobs that run it).
+struct NodeProgress {
+  std::string node;
+  std::int64_t rows_in = 0;
+  std::int64_t rows_out = 0;
+  std::int64_t rejected = 0;  // late and other dead letters of this node
+  double rows_per_s = 0;      // in, since the last snapshot
+  // What its operators tell of their state (a model's centroids, weights, metrics): one JSON
+  // object per task that told something, from one of the jobs that run the node.
+  std::vector<std::string> states;
+};
+
+struct ChartProgress {
+  std::string node;
+  bool bars = false;  // a text x: keyed totals
+  std::vector<ChartSeries> series;
+};
+
 struct Progress {
   double elapsed_s = 0;
   std::vector<SourceProgress> sources;
   std::vector<TopicProgress> topics;
   std::vector<JobProgress> jobs;
+  std::vector<NodeProgress> nodes;  // in order of first appearance in the jobs
+  std::vector<ChartProgress> charts;
 };
 
 struct RunOptions {

@@ -81,6 +81,8 @@ struct Job::Stage {
   std::string dead_sink;         // the dead-letter file's name in the checkpoint
   fs::path dead_path;
   std::unique_ptr<SinkFile> dead;
+  OperatorMetrics* metrics = nullptr;  // its node's, shared by the tasks; null: not reported
+  std::unique_ptr<io::SourceWriter> dead_topic;  // its node's dead-letter topic, if any
 };
 
 struct Job::Task {
@@ -111,6 +113,21 @@ struct Job::Table {
   std::string dead_sink;
   std::unique_ptr<SinkFile> dead;
 };
+
+std::vector<std::string> OperatorMetrics::states() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> out;
+  for (const auto& s : states_) {
+    if (!s.empty()) out.push_back(s);
+  }
+  return out;
+}
+
+void OperatorMetrics::set_state(int task, std::string json) {
+  std::lock_guard lock(mutex_);
+  if (states_.size() <= static_cast<std::size_t>(task)) states_.resize(task + 1);
+  states_[task] = std::move(json);
+}
 
 Job::~Job() = default;
 
@@ -159,6 +176,15 @@ Status Job::open_tasks(log::LogManager& logs) {
   const bool single = config_.inputs.size() == 1;
   const char* dead_extension = config_.sqlite_table.empty() ? nullptr : ".jsonl";
   Schema out_schema;
+  auto metrics_for = [&](const std::vector<std::string>& nodes,
+                         std::size_t i) -> OperatorMetrics* {
+    if (i >= nodes.size() || nodes[i].empty()) return nullptr;
+    for (auto& m : metrics_.operators) {
+      if (m->node() == nodes[i]) return m.get();
+    }
+    metrics_.operators.push_back(std::make_unique<OperatorMetrics>(nodes[i]));
+    return metrics_.operators.back().get();
+  };
   for (int p = 0; p < partitions; ++p) {
     auto task = std::make_unique<Task>();
     task->partition = p;
@@ -193,7 +219,12 @@ Status Job::open_tasks(log::LogManager& logs) {
           add_stage(nullptr, "", "", single ? ".dead" : ".dead-" + label, single ? "0" : label);
       Schema schema = input.schema;
       std::vector<OperatorFactory> chain = input.chain;
-      if (single) chain.insert(chain.end(), config_.chain.begin(), config_.chain.end());
+      std::vector<std::string> nodes = input.chain_nodes;
+      if (single) {
+        chain.insert(chain.end(), config_.chain.begin(), config_.chain.end());
+        nodes.resize(input.chain.size());
+        nodes.insert(nodes.end(), config_.chain_nodes.begin(), config_.chain_nodes.end());
+      }
       for (std::size_t i = 0; i < chain.size(); ++i) {
         const std::string n = std::to_string(i);
         TRIB_ASSIGN_OR_RETURN(
@@ -209,6 +240,7 @@ Status Job::open_tasks(log::LogManager& logs) {
                                        input.topic + "-" + ps + " operator " + n,
                                        ".dead-" + label + "-" + n, label + "-" + n));
         }
+        task->stages[in.chain.back()].metrics = metrics_for(nodes, i);
       }
       merged_inputs.push_back(schema);
       task->inputs.push_back(std::move(in));
@@ -227,12 +259,16 @@ Status Job::open_tasks(log::LogManager& logs) {
                                                topic + "-" + ps + " merge", ".dead-merge-" + topic,
                                                "merge-" + topic));
       }
+      // Every side's stage: each has dead letters (late records) for the merge node's topic.
+      for (const std::size_t m : task->merge_stages)
+        task->stages[m].metrics = metrics_for({config_.merge_node}, 0);
       for (std::size_t i = 0; i < config_.chain.size(); ++i) {
         TRIB_ASSIGN_OR_RETURN(auto op,
                               build(config_.chain[i], schema, "operator " + std::to_string(i)));
         const std::string n = std::to_string(i);
         task->chain.push_back(add_stage(std::move(op), "p" + ps + "/" + n,
                                         "merged-" + ps + " operator " + n, ".dead-" + n, n));
+        task->stages[task->chain.back()].metrics = metrics_for(config_.chain_nodes, i);
       }
     }
     out_schema = schema;
@@ -241,6 +277,11 @@ Status Job::open_tasks(log::LogManager& logs) {
   }
   if (!config_.sink_topic.empty()) {
     TRIB_ASSIGN_OR_RETURN(sink_topic_, logs.topic(config_.sink_topic));
+  }
+  for (const auto& [node, topic] : config_.dead_letter_topics) {
+    auto t = logs.topic(topic);
+    if (!t.ok()) return error(t.status().code(), node + ": dead-letter topic: " + t.status().message());
+    dead_topics_[node] = *t;
   }
   if (!config_.sqlite_table.empty()) {
     TRIB_ASSIGN_OR_RETURN(sqlite_,
@@ -255,6 +296,14 @@ Status Job::recover() {
     for (auto& stage : task->stages) {
       TRIB_ASSIGN_OR_RETURN(auto dead_size, store_->sink_position(stage.dead_sink));
       TRIB_ASSIGN_OR_RETURN(stage.dead, SinkFile::open(stage.dead_path, dead_size.value_or(0)));
+      if (stage.metrics) {
+        const auto it = dead_topics_.find(stage.metrics->node());
+        if (it != dead_topics_.end()) {
+          TRIB_ASSIGN_OR_RETURN(stage.dead_topic,
+                                io::SourceWriter::open(it->second, config_.name + "/" +
+                                                                       stage.dead_sink));
+        }
+      }
       if (stage.state_id.empty()) continue;
       Status restored;
       TRIB_RETURN_IF_ERROR(
@@ -561,6 +610,13 @@ Batch Job::run_stages(Task& task, const std::vector<std::size_t>& stages, Batch 
     if (finishing) op.finish(out);
     for (const auto& r : rejected)
       dead[s].push_back(rejected_row(current, r, task.stages[s].position));
+    if (OperatorMetrics* m = task.stages[s].metrics) {
+      m->rows_in.fetch_add(static_cast<std::int64_t>(current.num_rows()), std::memory_order_relaxed);
+      m->rows_out.fetch_add(static_cast<std::int64_t>(out.num_rows()), std::memory_order_relaxed);
+      m->rejected.fetch_add(static_cast<std::int64_t>(rejected.size()), std::memory_order_relaxed);
+      if (std::string state = op.state_json(); !state.empty())
+        m->set_state(task.partition, std::move(state));
+    }
     current = std::move(out);
   }
   return current;
@@ -569,15 +625,22 @@ Batch Job::run_stages(Task& task, const std::vector<std::size_t>& stages, Batch 
 Batch Job::run_merge(Task& task, std::vector<Batch> inputs, bool finishing,
                      std::vector<std::vector<io::DeadLetter>>& dead) {
   Batch out(task.merge->output_schema());
+  OperatorMetrics* m = task.stages[task.merge_stages.front()].metrics;
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     std::vector<Rejected> rejected;
     if (inputs[k].num_rows() > 0) task.merge->process(k, inputs[k], out, rejected);
     const Stage& stage = task.stages[task.merge_stages[k]];
     for (const auto& r : rejected)
       dead[task.merge_stages[k]].push_back(rejected_row(inputs[k], r, stage.position));
+    if (m) {
+      m->rows_in.fetch_add(static_cast<std::int64_t>(inputs[k].num_rows()),
+                           std::memory_order_relaxed);
+      m->rejected.fetch_add(static_cast<std::int64_t>(rejected.size()), std::memory_order_relaxed);
+    }
   }
   task.merge->end_batch(out);
   if (finishing) task.merge->finish(out);
+  if (m) m->rows_out.fetch_add(static_cast<std::int64_t>(out.num_rows()), std::memory_order_relaxed);
   return out;
 }
 
@@ -595,26 +658,44 @@ Status Job::run_task(Task& task, const std::vector<OffsetRange>& ranges, std::in
   metrics_.records_out.fetch_add(static_cast<std::int64_t>(result.num_rows()),
                                  std::memory_order_relaxed);
   TRIB_RETURN_IF_ERROR(write_rows(task, result, batch));
-  for (std::size_t s = 0; s < dead.size(); ++s) {
-    metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead[s].size()),
-                                    std::memory_order_relaxed);
-    TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task.stages[s].dead));
-  }
-  return {};
+  return write_dead_letters(task, dead, batch);
 }
 
 Status Job::write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file) {
   std::string text;
   for (const auto& d : letters) {
-    text += "{\"reason\":";
-    io::append_json_string(text, d.reason);
-    text += ",\"position\":";
-    io::append_json_string(text, d.position);
-    text += ",\"raw\":";
-    io::append_json_string(text, d.raw);
-    text += "}\n";
+    io::append_dead_letter_json(text, d);
+    text += '\n';
   }
   return file.append(text);
+}
+
+Status Job::write_dead_topic(const std::vector<io::DeadLetter>& letters, std::int64_t batch,
+                             io::SourceWriter& writer) {
+  if (letters.empty()) return {};
+  // Ordinals as for a topic sink: a batch re-run after a crash gives the same letters.
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  std::vector<io::SourceRecord> records(letters.size());
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    records[i].ordinal = (batch << 32) | static_cast<std::int64_t>(i);
+    io::append_dead_letter_json(records[i].value, letters[i]);
+    records[i].timestamp = now;
+  }
+  return writer.append(records);
+}
+
+Status Job::write_dead_letters(Task& task, std::vector<std::vector<io::DeadLetter>>& dead,
+                               std::int64_t batch) {
+  for (std::size_t s = 0; s < dead.size(); ++s) {
+    metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead[s].size()),
+                                    std::memory_order_relaxed);
+    TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task.stages[s].dead));
+    if (task.stages[s].dead_topic)
+      TRIB_RETURN_IF_ERROR(write_dead_topic(dead[s], batch, *task.stages[s].dead_topic));
+  }
+  return {};
 }
 
 std::string Job::sqlite_writer(const Task& task) const {
@@ -735,8 +816,7 @@ Status Job::finish_input(bool logged) {
     metrics_.records_out.fetch_add(static_cast<std::int64_t>(result.num_rows()),
                                    std::memory_order_relaxed);
     TRIB_RETURN_IF_ERROR(write_rows(*task, result, next_batch_));
-    for (std::size_t s = 0; s < dead.size(); ++s)
-      TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task->stages[s].dead));
+    TRIB_RETURN_IF_ERROR(write_dead_letters(*task, dead, next_batch_));
   }
   finished_ = true;
   return commit(next_batch_);

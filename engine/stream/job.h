@@ -16,12 +16,15 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "io/dead_letter.h"
+#include "io/source_writer.h"
 #include "log/log_manager.h"
 #include "stream/checkpoint_store.h"
 #include "stream/lookup_table.h"
@@ -44,6 +47,9 @@ struct JobInput {
   enum class Format { jsonl, csv } format = Format::jsonl;
   char csv_separator = ',';
   std::vector<OperatorFactory> chain;  // on this input alone, before the inputs meet
+  // The pipeline nodes behind `chain`, for per-node metrics (JobMetrics::operators); "" or
+  // missing: not reported.
+  std::vector<std::string> chain_nodes;
 };
 
 struct JobConfig {
@@ -53,6 +59,11 @@ struct JobConfig {
   // How two or more inputs meet (make_union_merge, make_stream_join); unused with one.
   MergeFactory merge;
   std::vector<OperatorFactory> chain;  // after the merge
+  std::string merge_node;               // as JobInput::chain_nodes, for the merge
+  std::vector<std::string> chain_nodes;  // and for `chain`
+  // Per node (as named in the chains): a topic that also gets its dead letters, exactly once
+  // (the ordinals of a topic sink), one JSON object each as in the dead-letter files.
+  std::map<std::string, std::string> dead_letter_topics;
   // Tables that operators of the chains look rows up in (make_lookup_join): the job keeps
   // them up to date. Their dead letters go to `<stem>.dead-<topic>.jsonl`.
   std::vector<std::shared_ptr<LookupTable>> tables;
@@ -88,6 +99,25 @@ struct JobConfig {
   int threads = 1;
 };
 
+// One pipeline node's operators (one per task) together.
+class OperatorMetrics {
+ public:
+  explicit OperatorMetrics(std::string node) : node_(std::move(node)) {}
+  const std::string& node() const { return node_; }
+  std::atomic<std::int64_t> rows_in{0};
+  std::atomic<std::int64_t> rows_out{0};
+  std::atomic<std::int64_t> rejected{0};  // late, not a number, ... (their dead letters)
+  // What the operators tell of their state after their last batch (Operator::state_json),
+  // one JSON text per task that has told something.
+  std::vector<std::string> states() const;
+  void set_state(int task, std::string json);
+
+ private:
+  std::string node_;
+  mutable std::mutex mutex_;
+  std::vector<std::string> states_;
+};
+
 struct JobMetrics {
   std::atomic<std::int64_t> batches{0};
   // The largest record timestamp read (sources write event times there): the job's stream time.
@@ -98,6 +128,8 @@ struct JobMetrics {
   std::atomic<std::int64_t> records_in{0};
   std::atomic<std::int64_t> records_out{0};
   std::atomic<std::int64_t> dead_letters{0};
+  // Per named node of the chains (JobInput::chain_nodes...), in chain order; fixed once open.
+  std::vector<std::unique_ptr<OperatorMetrics>> operators;
 };
 
 class Job {
@@ -136,6 +168,10 @@ class Job {
   Status write_topic(Task& task, const Batch& rows, std::int64_t batch);
   std::string sqlite_writer(const Task& task) const;
   Status write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file);
+  Status write_dead_topic(const std::vector<io::DeadLetter>& letters, std::int64_t batch,
+                          io::SourceWriter& writer);
+  Status write_dead_letters(Task& task, std::vector<std::vector<io::DeadLetter>>& dead,
+                            std::int64_t batch);
   Status commit(std::int64_t batch);
   void advance_stream_time(std::int64_t t);  // from task threads
   void publish_positions();
@@ -144,6 +180,7 @@ class Job {
   JobConfig config_;
   std::vector<std::shared_ptr<log::Topic>> topics_;  // one per input
   std::shared_ptr<log::Topic> sink_topic_;
+  std::map<std::string, std::shared_ptr<log::Topic>> dead_topics_;  // node → its DLQ topic
   std::vector<std::unique_ptr<Table>> tables_;
   std::unique_ptr<CheckpointStore> store_;
   std::unique_ptr<SqliteSink> sqlite_;

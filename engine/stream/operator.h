@@ -32,6 +32,9 @@ class Operator {
   // Stateful operators checkpoint what changed since the last call, under id `op`.
   virtual void save_changes(const std::string& /*op*/, StateChanges& /*out*/) {}
   virtual Status restore(std::string_view /*key*/, std::string_view /*value*/) { return {}; }
+  // A JSON object telling the operator's state for the metrics snapshot (a model's weights
+  // and scores), or "" for nothing. Called between batches, on the task's thread.
+  virtual std::string state_json() const { return {}; }
 };
 
 // filter: keeps the rows for which `expr` is true (null counts as false, as in SQL WHERE).

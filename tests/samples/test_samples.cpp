@@ -352,6 +352,62 @@ class TestSamples : public QObject {
     QCOMPARE(sorted_lines(killed, "all").size(), 24000);
   }
 
+  // Lines that are not records go to the source's dead-letter topic, late records to the
+  // window's, with their reasons; a job killed before its commit does not double them.
+  void deadLettersGoToTopicsOfTheirNodes() {
+    const QString dir = tmp_.path() + "/dead-letters";
+    QDir().mkpath(dir);
+    QFile data(dir + "/events.jsonl");
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    int late = 0;
+    for (int i = 0; i < 3000; ++i) {
+      // Every 100th record is a minute behind: late for its window (grace 0).
+      const bool behind = i % 100 == 50;
+      late += behind;
+      data.write(QString(R"({"k":"k%1","ts":%2,"v":%3})"
+                         "\n")
+                     .arg(i % 7)
+                     .arg(1000000 + i * 100 - (behind ? 60000 : 0))
+                     .arg(i)
+                     .toUtf8());
+      if (i % 500 == 250) data.write("not a record\n");
+    }
+    data.close();
+    QFile f(dir + "/pipeline.json");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({ "format": "tributary-pipeline", "version": 1, "name": "dlq",
+      "settings": { "trigger": "available-now", "max_records_per_batch": 400 },
+      "nodes": [
+        { "id": "events", "kind": "source.replay", "params": { "path": "events.jsonl", "time_field": "ts", "speed": 0 } },
+        { "id": "per-second", "kind": "window.tumbling", "params": { "size_ms": 1000, "key": ["k"],
+          "aggregates": [ { "fn": "sum", "field": "v", "as": "total" } ] } },
+        { "id": "out", "kind": "sink.jsonl", "params": { "path": "out/totals.jsonl" } } ],
+      "edges": [ { "from": "events.out", "to": "per-second.in" }, { "from": "per-second.out", "to": "out.in" } ] })");
+    f.close();
+    auto topic = [&](const QString& data_dir, const QString& name) {
+      QProcess c;
+      c.start(TRIBUTARY_CLI,
+              {"--data-dir", data_dir, "consume", name, "--from-beginning", "--exit-at-end"});
+      c.waitForFinished(60000);
+      QList<QByteArray> lines;
+      for (const auto& line : c.readAllStandardOutput().split('\n'))
+        if (!line.isEmpty()) lines << line;
+      return lines;
+    };
+    QCOMPARE(run_cli(dir + "/pipeline.json", dir + "/data"), 0);
+    const auto bad = topic(dir + "/data", "dlq-events-dlq");
+    QCOMPARE(bad.size(), 6);
+    QVERIFY2(bad.front().contains("\"raw\":\"not a record\"") && bad.front().contains("events.jsonl:"),
+             bad.front().constData());
+    const auto rejected = topic(dir + "/data", "dlq-per-second-dlq");
+    QCOMPARE(rejected.size(), late);
+    QVERIFY2(rejected.front().contains("\"reason\":\"late\""), rejected.front().constData());
+    // Killed between its dead letters' append and the commit, then run again: each once.
+    QCOMPARE(run_cli(dir + "/pipeline.json", dir + "/killed", -1, nullptr, "before_commit:4"), -1);
+    QCOMPARE(run_cli(dir + "/pipeline.json", dir + "/killed"), 0);
+    QCOMPARE(topic(dir + "/killed", "dlq-per-second-dlq"), rejected);
+  }
+
   void runsAreRecordedInTheWorkspace() {
     const QString dir = run_sample("clickstream");
     QVERIFY(!dir.isEmpty());
