@@ -592,6 +592,21 @@ class TestDocumentCommands : public QObject {
     QCOMPARE(other.undoStack()->count(), 1);
   }
 
+  void importWithoutLayoutIsLaidOut() {
+    PipelineDocument doc;
+    openSample(doc, "clickstream");
+    const QString file = writeFile("bare.json", R"({
+      "format": "tributary-pipeline", "version": 1, "name": "bare",
+      "nodes": [ { "id": "a", "kind": "source.generator", "params": { "preset": "clicks" } },
+                 { "id": "b", "kind": "sink.console" } ],
+      "edges": [ { "from": "a.out", "to": "b.in" } ]
+    })");
+    QCOMPARE(doc.importFile(file, PipelineDocument::ImportMode::Copy), QString());
+    QVERIFY(doc.nodePosition("b").x() > doc.nodePosition("a").x());
+    QVERIFY(doc.nodePosition("a").x() > 560);  // still to the right of the document's nodes
+    QCOMPARE(doc.nodePosition("a").y(), 120.0);
+  }
+
   void importRefusesWhatIsNotAPipeline() {
     PipelineDocument doc;
     openSample(doc, "clickstream");

@@ -528,6 +528,14 @@ QStringList PipelineDocument::importPipeline(const pipeline::Pipeline& imported,
   for (const auto& e : imported.edges) {
     if (imported.node(e.from.node) && imported.node(e.to.node)) fragment.edges.push_back(e);
   }
+  // A file written without layout (by hand, by a script) would land on one spot.
+  const bool unplaced = std::any_of(fragment.nodes.begin(), fragment.nodes.end(), [](auto& n) {
+    return !n.ui.contains("x") || !n.ui.contains("y");
+  });
+  if (unplaced) {
+    const auto at = layeredLayout(fragment);
+    for (auto& n : fragment.nodes) ui::setNodePosition(n, at.at(n.id));
+  }
   if (mode == ImportMode::Replace) {
     const QStringList ids = idsOf(fragment);
     stack_->push(new ImportReplaceCommand(this, fragment, label));

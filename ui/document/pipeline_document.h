@@ -117,7 +117,8 @@ class PipelineDocument : public QObject {
   // Merges the nodes and edges of `imported`. Copy: clashing nodes get fresh ids and the
   // whole import is placed to the right of the document's nodes. Replace: a clashing node is
   // replaced in place (its edges stay where the new kind still has the port; an input that the
-  // import feeds loses its old edge). Returns the ids of the nodes added or replaced.
+  // import feeds loses its old edge). An import without layout is laid out first. Returns the
+  // ids of the nodes added or replaced.
   QStringList importPipeline(const pipeline::Pipeline& imported, ImportMode mode,
                              const QString& text = {});
   // readForImport() then importPipeline(); empty on success, else why not.
