@@ -22,6 +22,7 @@
 #include "pipeline/pipeline_format.h"
 #include "pipeline/pipeline_validation.h"
 #include "runtime/pipeline_run.h"
+#include "runtime/pipeline_session.h"
 #include "runtime/workspace.h"
 
 namespace tributary::console {
@@ -181,7 +182,6 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
   runtime::RunOptions o;
   o.data_dir = ctx.data_dir;
   o.from_scratch = from_scratch;
-  o.stop = &g_stop;
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   const bool tty = isatty(STDERR_FILENO) != 0;
@@ -200,7 +200,7 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
     }
     return s;
   };
-  o.on_progress = [&](const runtime::Progress& p) {
+  auto show = [&](const runtime::Progress& p) {
     if (tty)
       std::fprintf(stderr, "\r%s\033[K", line(p).c_str());
     else
@@ -251,8 +251,22 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
     b.lag = lag;
     (void)(*workspace)->record_batch(*run_id, b);  // history is best effort: the run goes on
   };
-  runtime::Progress final_progress;
-  const Status s = runtime::run_plan(comp->plan, load.pipeline.settings, o, &final_progress);
+  // Through the engine facade, as the app runs pipelines: the progress line is its snapshot.
+  auto session = runtime::PipelineSession::start(comp->plan, load.pipeline.settings, o);
+  for (;;) {
+    for (int waited = 0; waited < o.progress_ms && !g_stop; waited += 10)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (g_stop) session->stop();
+    const auto state = session->state();
+    if (state != runtime::PipelineSession::State::running &&
+        state != runtime::PipelineSession::State::paused)
+      break;
+    const auto p = session->snapshot();
+    if (p.elapsed_s > 0) show(p);
+  }
+  session->wait();
+  const Status s = session->result();
+  const runtime::Progress final_progress = session->snapshot();
   if (tty) std::fprintf(stderr, "\n");
   std::fprintf(stderr, "%s\n", line(final_progress).c_str());
   (void)(*workspace)

@@ -115,4 +115,10 @@ Result<bool> IngestTask::poll(std::chrono::milliseconds wait) {
   return held_at_ < held_.num_rows() || !source_->done();
 }
 
+void IngestTask::set_speed(double speed) {
+  if (!(speed >= 0) || speed == spec_.speed) return;
+  spec_.speed = speed;
+  restart_pacing();
+}
+
 }  // namespace tributary::io

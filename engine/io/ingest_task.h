@@ -39,6 +39,10 @@ class IngestTask {
   // With pacing, returns after at most `wait` when the next row is not due yet.
   Result<bool> poll(std::chrono::milliseconds wait = std::chrono::milliseconds(50));
   bool done() const { return source_->done(); }
+  // A new pace from the next row on (0 = as fast as possible): the app's speed control.
+  void set_speed(double speed);
+  // Pacing starts again from the next row, as if it were the first (after a pause).
+  void restart_pacing() { first_event_.reset(); }
   const IngestMetrics& metrics() const { return metrics_; }
   // Rows that did not parse since the last call.
   std::vector<DeadLetter> take_dead_letters() { return std::exchange(dead_, {}); }

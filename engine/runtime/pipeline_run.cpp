@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -123,6 +124,12 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   }
   std::vector<std::unique_ptr<stream::Job>> jobs;
   std::vector<std::pair<std::string, std::shared_ptr<ChartBuffer>>> charts;
+  // The rows each sink received, for the preview: node -> its latest rows.
+  struct SinkSample {
+    std::mutex mutex;
+    std::deque<std::string> rows;
+  };
+  std::map<std::string, std::shared_ptr<SinkSample>> sink_samples;
   for (const auto& j : plan.jobs) {
     stream::JobConfig c = j.config;
     c.checkpoint_path = state / "checkpoints" / (j.state_name + ".sqlite");
@@ -131,6 +138,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
                                                       : stream::Trigger::interval;
     c.trigger_ms = settings.trigger_ms;
     c.max_records_per_batch = settings.max_records_per_batch;
+    c.sample_rows = options.sample_rows;
     c.threads = settings.threads > 0
                     ? static_cast<int>(settings.threads)
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -165,6 +173,21 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
           if (cb) cb(node, rows);
         };
       }
+    }
+    if (options.sample_rows > 0 && !j.sink.node.empty() && j.state_name == j.sink.node) {
+      auto sample = std::make_shared<SinkSample>();
+      sink_samples[j.sink.node] = sample;
+      c.on_rows = [sample, keep = options.sample_rows, next = c.on_rows](int p, const Batch& rows) {
+        if (next) next(p, rows);
+        const std::size_t n = std::min(rows.num_rows(), keep);
+        io::JsonEncoder encoder(rows.schema());
+        std::lock_guard lock(sample->mutex);
+        for (std::size_t i = rows.num_rows() - n; i < rows.num_rows(); ++i) {
+          sample->rows.emplace_back();
+          encoder.append_row(rows, i, sample->rows.back());
+        }
+        while (sample->rows.size() > keep) sample->rows.pop_front();
+      };
     }
     if (options.on_batch) {
       // Lag: what the job's input topics hold that it has not read, right after the batch.
@@ -215,6 +238,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
     failed = true;
   };
   auto stopping = [&] { return failed.load() || (options.stop && options.stop->load()); };
+  auto paused = [&] { return options.pause && options.pause->load(); };
   auto topics_done = [&](const std::vector<std::string>& topics) {
     for (const auto& t : topics) {
       for (std::size_t w : writers_of(t)) {
@@ -229,8 +253,18 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < ingests.size(); ++i) {
     threads.emplace_back([&, i] {
+      double speed = -1;
       for (;;) {
         if (stopping()) return;
+        if (paused()) {
+          while (paused() && !stopping()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          ingests[i]->restart_pacing();
+          continue;
+        }
+        if (options.speed && options.speed->load() >= 0 && options.speed->load() != speed) {
+          speed = options.speed->load();
+          ingests[i]->set_speed(speed);
+        }
         auto more = ingests[i]->poll();
         if (!more.ok())
           return report(
@@ -266,6 +300,10 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
           std::chrono::milliseconds(settings.trigger == "interval" ? settings.trigger_ms : 5);
       for (;;) {
         if (stopping()) return;
+        if (paused()) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          continue;
+        }
         const bool inputs_done = topics_done(inputs);  // before the batch: no record can be missed
         const auto started = Clock::now();
         auto ran = jobs[j]->run_batch();
@@ -334,7 +372,18 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
         it->rows_out += op->rows_out.load();
         it->rejected += op->rejected.load();
         if (it->states.empty()) it->states = op->states();
+        if (options.sample_rows > 0 && it->latest_rows.empty()) {
+          it->latest_rows = op->latest_rows();
+          it->latest_dead_letters = op->latest_dead_letters();
+        }
       }
+    }
+    for (const auto& [node, sample] : sink_samples) {
+      NodeProgress n;
+      n.node = node;
+      std::lock_guard lock(sample->mutex);
+      n.latest_rows.assign(sample->rows.begin(), sample->rows.end());
+      p.nodes.push_back(std::move(n));
     }
     for (auto& n : p.nodes) {
       n.rows_per_s = static_cast<double>(n.rows_in - last_rows_in[n.node]) / dt;

@@ -54,6 +54,10 @@ struct NodeProgress {
   // What its operators tell of their state (a model's centroids, weights, metrics): one JSON
   // object per task that told something, from one of the jobs that run the node.
   std::vector<std::string> states;
+  // With RunOptions::sample_rows: its latest output rows (a sink: the rows it received) and
+  // dead letters, as JSON objects, oldest first.
+  std::vector<std::string> latest_rows;
+  std::vector<std::string> latest_dead_letters;
 };
 
 struct ChartProgress {
@@ -79,6 +83,12 @@ struct RunOptions {
   // Rows a sink.console or sink.chart node received (node id, rows).
   std::function<void(const std::string& node, const Batch& rows)> on_rows;
   const std::atomic<bool>* stop = nullptr;
+  // While true, sources and jobs wait (a pause; pacing starts again after it).
+  const std::atomic<bool>* pause = nullptr;
+  // When set and >= 0, the pace of every source (0 = as fast as possible), instead of its own.
+  const std::atomic<double>* speed = nullptr;
+  // Rows and dead letters kept per node for the snapshot (the app's data preview).
+  std::size_t sample_rows = 0;
   // Each committed micro-batch of a job, with the job's lag then (the workspace's history).
   std::function<void(const std::string& job, const stream::JobConfig::BatchReport&,
                      std::int64_t lag)>

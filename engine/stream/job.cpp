@@ -129,6 +129,33 @@ void OperatorMetrics::set_state(int task, std::string json) {
   states_[task] = std::move(json);
 }
 
+namespace {
+void keep_latest(std::deque<std::string>& into, std::vector<std::string> add, std::size_t keep) {
+  for (auto& a : add) into.push_back(std::move(a));
+  while (into.size() > keep) into.pop_front();
+}
+}  // namespace
+
+std::vector<std::string> OperatorMetrics::latest_rows() const {
+  std::lock_guard lock(mutex_);
+  return {rows_.begin(), rows_.end()};
+}
+
+std::vector<std::string> OperatorMetrics::latest_dead_letters() const {
+  std::lock_guard lock(mutex_);
+  return {dead_.begin(), dead_.end()};
+}
+
+void OperatorMetrics::add_rows(std::vector<std::string> rows, std::size_t keep) {
+  std::lock_guard lock(mutex_);
+  keep_latest(rows_, std::move(rows), keep);
+}
+
+void OperatorMetrics::add_dead_letters(std::vector<std::string> letters, std::size_t keep) {
+  std::lock_guard lock(mutex_);
+  keep_latest(dead_, std::move(letters), keep);
+}
+
 Job::~Job() = default;
 
 Result<std::unique_ptr<Job>> Job::open(const JobConfig& config, log::LogManager& logs) {
@@ -616,6 +643,7 @@ Batch Job::run_stages(Task& task, const std::vector<std::size_t>& stages, Batch 
       m->rejected.fetch_add(static_cast<std::int64_t>(rejected.size()), std::memory_order_relaxed);
       if (std::string state = op.state_json(); !state.empty())
         m->set_state(task.partition, std::move(state));
+      if (config_.sample_rows > 0 && out.num_rows() > 0) m->add_rows(sample(out), config_.sample_rows);
     }
     current = std::move(out);
   }
@@ -640,7 +668,10 @@ Batch Job::run_merge(Task& task, std::vector<Batch> inputs, bool finishing,
   }
   task.merge->end_batch(out);
   if (finishing) task.merge->finish(out);
-  if (m) m->rows_out.fetch_add(static_cast<std::int64_t>(out.num_rows()), std::memory_order_relaxed);
+  if (m) {
+    m->rows_out.fetch_add(static_cast<std::int64_t>(out.num_rows()), std::memory_order_relaxed);
+    if (config_.sample_rows > 0 && out.num_rows() > 0) m->add_rows(sample(out), config_.sample_rows);
+  }
   return out;
 }
 
@@ -670,6 +701,14 @@ Status Job::write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& fil
   return file.append(text);
 }
 
+std::vector<std::string> Job::sample(const Batch& rows) const {
+  const std::size_t n = std::min(rows.num_rows(), config_.sample_rows);
+  io::JsonEncoder encoder(rows.schema());
+  std::vector<std::string> out(n);
+  for (std::size_t i = 0; i < n; ++i) encoder.append_row(rows, rows.num_rows() - n + i, out[i]);
+  return out;
+}
+
 Status Job::write_dead_topic(const std::vector<io::DeadLetter>& letters, std::int64_t batch,
                              io::SourceWriter& writer) {
   if (letters.empty()) return {};
@@ -691,6 +730,15 @@ Status Job::write_dead_letters(Task& task, std::vector<std::vector<io::DeadLette
   for (std::size_t s = 0; s < dead.size(); ++s) {
     metrics_.dead_letters.fetch_add(static_cast<std::int64_t>(dead[s].size()),
                                     std::memory_order_relaxed);
+    if (config_.sample_rows > 0 && !dead[s].empty() && task.stages[s].metrics) {
+      std::vector<std::string> letters;
+      const std::size_t n = std::min(dead[s].size(), config_.sample_rows);
+      for (std::size_t i = dead[s].size() - n; i < dead[s].size(); ++i) {
+        letters.emplace_back();
+        io::append_dead_letter_json(letters.back(), dead[s][i]);
+      }
+      task.stages[s].metrics->add_dead_letters(std::move(letters), config_.sample_rows);
+    }
     TRIB_RETURN_IF_ERROR(write_dead(dead[s], *task.stages[s].dead));
     if (task.stages[s].dead_topic)
       TRIB_RETURN_IF_ERROR(write_dead_topic(dead[s], batch, *task.stages[s].dead_topic));

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -64,6 +65,8 @@ struct JobConfig {
   // Per node (as named in the chains): a topic that also gets its dead letters, exactly once
   // (the ordinals of a topic sink), one JSON object each as in the dead-letter files.
   std::map<std::string, std::string> dead_letter_topics;
+  // Rows and dead letters kept per node for the app's data preview (0: none).
+  std::size_t sample_rows = 0;
   // Tables that operators of the chains look rows up in (make_lookup_join): the job keeps
   // them up to date. Their dead letters go to `<stem>.dead-<topic>.jsonl`.
   std::vector<std::shared_ptr<LookupTable>> tables;
@@ -111,11 +114,18 @@ class OperatorMetrics {
   // one JSON text per task that has told something.
   std::vector<std::string> states() const;
   void set_state(int task, std::string json);
+  // The latest output rows and dead letters (JSON objects, oldest first), when the job
+  // samples (JobConfig::sample_rows): the last rows of each batch, so a sample at any rate.
+  std::vector<std::string> latest_rows() const;
+  std::vector<std::string> latest_dead_letters() const;
+  void add_rows(std::vector<std::string> rows, std::size_t keep);
+  void add_dead_letters(std::vector<std::string> letters, std::size_t keep);
 
  private:
   std::string node_;
   mutable std::mutex mutex_;
   std::vector<std::string> states_;
+  std::deque<std::string> rows_, dead_;
 };
 
 struct JobMetrics {
@@ -170,6 +180,7 @@ class Job {
   Status write_dead(const std::vector<io::DeadLetter>& letters, SinkFile& file);
   Status write_dead_topic(const std::vector<io::DeadLetter>& letters, std::int64_t batch,
                           io::SourceWriter& writer);
+  std::vector<std::string> sample(const Batch& rows) const;  // the last sample_rows rows
   Status write_dead_letters(Task& task, std::vector<std::vector<io::DeadLetter>>& dead,
                             std::int64_t batch);
   Status commit(std::int64_t batch);

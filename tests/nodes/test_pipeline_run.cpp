@@ -9,6 +9,7 @@
 #include "pipeline/pipeline_format.h"
 #include "runtime/chart_buffer.h"
 #include "runtime/pipeline_run.h"
+#include "runtime/pipeline_session.h"
 
 using namespace tributary;
 
@@ -26,6 +27,17 @@ Batch rows(const std::vector<std::tuple<std::string, std::int64_t, double>>& val
     b.column(2).append_double(t);
   }
   return b;
+}
+
+pipeline::Compilation compile_text(const std::string& text, const std::string& dir) {
+  const auto& kinds = nodes::builtin_kinds();
+  auto load = pipeline::load_pipeline(text, kinds);
+  auto v = pipeline::validate_pipeline(load.pipeline, kinds, dir, load.diagnostics);
+  return pipeline::compile_pipeline(load.pipeline, v, kinds, dir);
+}
+
+std::int64_t source_records(const runtime::Progress& p) {
+  return p.sources.empty() ? 0 : p.sources.front().records;
 }
 
 }  // namespace
@@ -120,6 +132,50 @@ class TestPipelineRun : public QObject {
       for (std::size_t i = 1; i < series.points.size(); ++i)
         QVERIFY(series.points[i].x > series.points[i - 1].x);  // minutes in order
     }
+  }
+
+  // The facade: a real-time source makes progress, stands still while paused, goes as fast
+  // as it can at speed 0, and stops on request; the snapshot samples each node's rows.
+  void theSessionPausesChangesSpeedAndStops() {
+    QTemporaryDir tmp;
+    auto c = compile_text(R"({ "format": "tributary-pipeline", "version": 1, "name": "session",
+      "settings": { "trigger": "interval", "trigger_ms": 20 },
+      "nodes": [
+        { "id": "ticks", "kind": "source.generator", "params": { "preset": "ticks", "count": 5000000, "rate": 2000, "speed": 1 } },
+        { "id": "big", "kind": "transform.filter", "params": { "expr": "volume > 10" } },
+        { "id": "out", "kind": "sink.jsonl", "params": { "path": "out/big.jsonl" } } ],
+      "edges": [ { "from": "ticks.out", "to": "big.in" }, { "from": "big.out", "to": "out.in" } ] })",
+                          tmp.path().toStdString());
+    QVERIFY(c.ok());
+    runtime::RunOptions options;
+    options.data_dir = tmp.path().toStdString() + "/data";
+    options.progress_ms = 20;
+    options.sample_rows = 4;
+    auto session = runtime::PipelineSession::start(c.plan, {}, options);
+    QTRY_VERIFY_WITH_TIMEOUT(source_records(session->snapshot()) > 0, 5000);
+    QCOMPARE(session->state(), runtime::PipelineSession::State::running);
+    session->pause();
+    QCOMPARE(session->state(), runtime::PipelineSession::State::paused);
+    QTest::qWait(200);  // what was under way lands
+    const std::int64_t paused_at = source_records(session->snapshot());
+    QTest::qWait(300);
+    QCOMPARE(source_records(session->snapshot()), paused_at);
+    // Real time: 2,000 records a second. Speed 0: far more.
+    session->set_speed(0);
+    session->resume();
+    QTRY_VERIFY_WITH_TIMEOUT(source_records(session->snapshot()) > paused_at + 50000, 10000);
+    // The preview: the latest rows of the filter and of the sink, as JSON objects.
+    QTRY_VERIFY_WITH_TIMEOUT(session->snapshot().nodes.size() >= 2, 5000);
+    for (const auto& n : session->snapshot().nodes) {
+      QVERIFY2(n.latest_rows.size() <= 4, n.node.c_str());
+      for (const auto& row : n.latest_rows)
+        QVERIFY(nlohmann::json::parse(row)["volume"].get<std::int64_t>() > 10);
+    }
+    session->stop();
+    session->wait();
+    QCOMPARE(session->state(), runtime::PipelineSession::State::stopped);
+    QVERIFY(session->result().ok());
+    QVERIFY(source_records(session->snapshot()) < 5000000);
   }
 };
 
