@@ -177,30 +177,33 @@ struct TcpSource::Impl {
   }
 
   void read(const ConnectionPtr& c) {
-    c->socket.async_read_some(asio::buffer(c->buffer),
-                              [this, c](const error_code& ec, std::size_t n) {
-                                if (stopping) return;
-                                std::vector<Line> lines;
-                                split(*c, std::string_view(c->buffer.data(), n), lines);
-                                if (ec) {
-                                  // End of stream or a reset: what is left is a record cut short.
-                                  if (c->oversize || !c->partial.empty()) {
-                                    Line l = take_line(*c);
-                                    if (l.reason.empty()) l.reason = "connection closed mid-record";
-                                    lines.push_back(std::move(l));
-                                  }
-                                  enqueue(lines);
-                                  error_code ignored;
-                                  c->socket.close(ignored);
-                                  connections.erase(c);
-                                  return;
-                                }
-                                if (enqueue(lines)) {
-                                  paused.push_back(c);  // next() resumes it once the queue has room
-                                } else {
-                                  read(c);
-                                }
-                              });
+    c->socket.async_read_some(
+        asio::buffer(c->buffer),
+        [this, c](const error_code& ec, std::size_t n) { on_read(c, ec, n); });
+  }
+
+  void on_read(const ConnectionPtr& c, const error_code& ec, std::size_t n) {
+    if (stopping) return;
+    std::vector<Line> lines;
+    split(*c, std::string_view(c->buffer.data(), n), lines);
+    if (ec) {
+      // End of stream or a reset: what is left is a record cut short.
+      if (c->oversize || !is_blank(c->partial)) {
+        Line l = take_line(*c);
+        if (l.reason.empty()) l.reason = "connection closed mid-record";
+        lines.push_back(std::move(l));
+      }
+      enqueue(lines);
+      error_code ignored;
+      c->socket.close(ignored);
+      connections.erase(c);
+      return;
+    }
+    if (enqueue(lines)) {
+      paused.push_back(c);  // next() resumes it once the queue has room
+    } else {
+      read(c);
+    }
   }
 
   // Appends the complete lines of `data` to `out`; keeps the rest in the connection.

@@ -196,9 +196,12 @@ class TestTcpSource : public QObject {
     const std::string where = c.where(2);
     c.send("{\"user\":\"a\",\"n\":1,\"ts\":1}\n{\"user\":\"b\",\"n\":");
     c.close();
+    Client blank_end(s->port());  // only white space after the last line: nothing cut short
+    blank_end.send("{\"user\":\"z\",\"n\":9,\"ts\":9}\n \r");
+    blank_end.close();
     std::vector<DeadLetter> dead;
-    const Batch b = collect(*s, 1, 1, dead);
-    QCOMPARE(b.num_rows(), std::size_t(1));
+    const Batch b = collect(*s, 2, 1, dead);
+    QCOMPARE(b.num_rows(), std::size_t(2));
     QCOMPARE(dead.size(), std::size_t(1));
     QCOMPARE(dead[0].reason, std::string("connection closed mid-record"));
     QCOMPARE(dead[0].position, where);
