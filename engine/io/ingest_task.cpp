@@ -56,7 +56,13 @@ Result<bool> IngestTask::poll(std::chrono::milliseconds wait) {
     held_first_ordinal_ = first;
     // A source can learn that it ended only on a call that gives nothing (a file that ends
     // at a chunk boundary): nothing to pace or append.
-    if (held_.num_rows() == 0) return !source_->done();
+    if (held_.num_rows() == 0) {
+      if (source_->done()) return false;
+      // An unbounded source with nothing new yet (a socket): wait a little instead of having
+      // the caller spin on it.
+      std::this_thread::sleep_for(std::min(wait, std::chrono::milliseconds(10)));
+      return true;
+    }
   }
   // How many held rows are due: all without pacing, else those whose event time has come.
   std::size_t due = held_.num_rows();

@@ -36,7 +36,8 @@ class IngestTask {
                                                   std::shared_ptr<log::Topic> topic);
 
   // Appends what is due now (one chunk at most); returns false once the source is done.
-  // With pacing, returns after at most `wait` when the next row is not due yet.
+  // With pacing, returns after at most `wait` when the next row is not due yet; a source that
+  // has nothing yet is polled again after a short pause (at most `wait`).
   Result<bool> poll(std::chrono::milliseconds wait = std::chrono::milliseconds(50));
   bool done() const { return source_->done(); }
   // A new pace from the next row on (0 = as fast as possible): the app's speed control.

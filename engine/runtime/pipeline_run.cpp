@@ -12,6 +12,7 @@
 #include "io/json_encoder.h"
 #include "io/source_writer.h"
 #include "io/replay_source.h"
+#include "io/tcp_source.h"
 #include "log/log_manager.h"
 #include "stream/job.h"
 
@@ -59,6 +60,18 @@ Result<std::unique_ptr<io::RowSource>> make_source(const pipeline::IngestPlan& i
     if (!source.ok())
       return error(source.status().code(), i.node + ".path: " + source.status().message());
     return source;
+  }
+  if (i.kind == "source.tcp") {
+    io::TcpSpec t;
+    t.host = p.value("host", "127.0.0.1");
+    t.port = p.value("port", 0);
+    t.format =
+        p.value("format", "jsonl") == "csv" ? io::TcpSpec::Format::csv : io::TcpSpec::Format::jsonl;
+    t.schema = i.schema;
+    auto source = io::TcpSource::open(t);
+    if (!source.ok())
+      return error(source.status().code(), i.node + ".port: " + source.status().message());
+    return std::unique_ptr<io::RowSource>(std::move(source).value());
   }
   return error(ErrorCode::invalid_argument, i.node + ": " + i.kind + " is not built yet");
 }
