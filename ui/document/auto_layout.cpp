@@ -151,13 +151,19 @@ std::map<std::string, QPointF> layeredLayout(const pipeline::Pipeline& p,
   index_rows();
   auto best = g.rows;
   int fewest = crossings(g, pos);
-  for (int sweep = 0; sweep < options.sweeps && fewest > 0; ++sweep) {
-    for (std::size_t l = 1; l < g.rows.size(); ++l) sortByBarycentre(g.rows[l], g.up, pos);
-    for (std::size_t l = g.rows.size(); l-- > 1;) sortByBarycentre(g.rows[l - 1], g.down, pos);
+  // The best order may come after either half of a sweep: a downward pass can undo what the
+  // upward one found (vertices without neighbours below keep their place).
+  auto keep_if_better = [&] {
     if (const int c = crossings(g, pos); c < fewest) {
       fewest = c;
       best = g.rows;
     }
+  };
+  for (int sweep = 0; sweep < options.sweeps && fewest > 0; ++sweep) {
+    for (std::size_t l = 1; l < g.rows.size(); ++l) sortByBarycentre(g.rows[l], g.up, pos);
+    keep_if_better();
+    for (std::size_t l = g.rows.size(); l-- > 1;) sortByBarycentre(g.rows[l - 1], g.down, pos);
+    keep_if_better();
   }
   g.rows = best;
   index_rows();
