@@ -54,11 +54,6 @@ Checked check(Context& ctx, const std::string& file) {
 
 std::atomic<bool> g_stop{false};
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string time_text(std::int64_t ms) {
   if (ms == 0) return "-";
@@ -226,33 +221,15 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
     }
   };
   // The run and each micro-batch go to the workspace's history.
-  auto workspace =
-      runtime::Workspace::open(std::filesystem::path(ctx.data_dir) / "workspace.sqlite");
-  if (!workspace.ok()) return ctx.fail(workspace.status());
   runtime::RunRecord record;
   record.pipeline = comp->plan.pipeline;
   record.name = load.pipeline.name;
   record.hash = runtime::text_hash(pipeline::save_pipeline(load.pipeline));
   record.file = std::filesystem::absolute(file).string();
-  record.started_ms = now_ms();
-  auto run_id = (*workspace)->start_run(record);
-  if (!run_id.ok()) return ctx.fail(run_id.status());
-  o.on_batch = [&](const std::string& job, const stream::JobConfig::BatchReport& r,
-                   std::int64_t lag) {
-    runtime::BatchRecord b;
-    b.job = job;
-    b.batch = r.batch;
-    b.at_ms = now_ms();
-    b.input_rows = r.input_rows;
-    b.duration_ms = r.duration_ms;
-    b.rows_per_s =
-        r.duration_ms > 0 ? static_cast<double>(r.input_rows) * 1000.0 / r.duration_ms : 0;
-    if (r.stream_time != INT64_MIN) b.stream_time = r.stream_time;
-    b.lag = lag;
-    (void)(*workspace)->record_batch(*run_id, b);  // history is best effort: the run goes on
-  };
   // Through the engine facade, as the app runs pipelines: the progress line is its snapshot.
-  auto session = runtime::PipelineSession::start(comp->plan, load.pipeline.settings, o);
+  auto started = runtime::PipelineSession::start(comp->plan, load.pipeline.settings, o, &record);
+  if (!started.ok()) return ctx.fail(started.status());
+  auto session = std::move(started).value();
   for (;;) {
     for (int waited = 0; waited < o.progress_ms && !g_stop; waited += 10)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -269,12 +246,6 @@ void run(Context& ctx, const std::string& file, bool from_scratch) {
   const runtime::Progress final_progress = session->snapshot();
   if (tty) std::fprintf(stderr, "\n");
   std::fprintf(stderr, "%s\n", line(final_progress).c_str());
-  (void)(*workspace)
-      ->end_run(*run_id,
-                !s.ok()  ? "failed"
-                : g_stop ? "stopped"
-                         : "finished",
-                s.ok() ? "" : s.message());
   if (!s.ok()) return ctx.fail(s);
   if (g_stop) std::fprintf(stderr, "stopped: the next run continues from the last checkpoint\n");
 }

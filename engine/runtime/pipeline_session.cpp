@@ -1,13 +1,47 @@
 #include "runtime/pipeline_session.h"
 
+#include <chrono>
+
 namespace tributary::runtime {
 
-std::unique_ptr<PipelineSession> PipelineSession::start(pipeline::Plan plan,
-                                                        pipeline::Settings settings,
-                                                        RunOptions options) {
+namespace {
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+Result<std::unique_ptr<PipelineSession>> PipelineSession::start(pipeline::Plan plan,
+                                                                pipeline::Settings settings,
+                                                                RunOptions options,
+                                                                const RunRecord* history) {
   std::unique_ptr<PipelineSession> s(new PipelineSession());
   s->plan_ = std::move(plan);
   PipelineSession* self = s.get();
+  if (history) {
+    std::filesystem::create_directories(options.data_dir);
+    TRIB_ASSIGN_OR_RETURN(self->workspace_, Workspace::open(options.data_dir / "workspace.sqlite"));
+    RunRecord r = *history;
+    r.started_ms = now_ms();
+    TRIB_ASSIGN_OR_RETURN(self->run_id_, self->workspace_->start_run(r));
+    options.on_batch = [self, next = options.on_batch](const std::string& job,
+                                                       const stream::JobConfig::BatchReport& r,
+                                                       std::int64_t lag) {
+      if (next) next(job, r, lag);
+      BatchRecord b;
+      b.job = job;
+      b.batch = r.batch;
+      b.at_ms = now_ms();
+      b.input_rows = r.input_rows;
+      b.duration_ms = r.duration_ms;
+      b.rows_per_s =
+          r.duration_ms > 0 ? static_cast<double>(r.input_rows) * 1000.0 / r.duration_ms : 0;
+      if (r.stream_time != INT64_MIN) b.stream_time = r.stream_time;
+      b.lag = lag;
+      (void)self->workspace_->record_batch(self->run_id_, b);  // best effort: the run goes on
+    };
+  }
   options.stop = &self->stop_;
   options.pause = &self->pause_;
   options.speed = &self->speed_;
@@ -18,6 +52,13 @@ std::unique_ptr<PipelineSession> PipelineSession::start(pipeline::Plan plan,
   self->thread_ = std::thread([self, settings, options] {
     Progress last;
     Status s = run_plan(self->plan_, settings, options, &last);
+    if (self->workspace_) {
+      (void)self->workspace_->end_run(self->run_id_,
+                                      !s.ok()         ? "failed"
+                                      : self->stop_ ? "stopped"
+                                                    : "finished",
+                                      s.ok() ? "" : s.message());
+    }
     std::lock_guard lock(self->mutex_);
     self->latest_ = std::move(last);
     self->result_ = std::move(s);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "runtime/pipeline_run.h"
+#include "runtime/workspace.h"
 
 namespace tributary::runtime {
 
@@ -18,9 +19,13 @@ class PipelineSession {
   enum class State { running, paused, finished, stopped, failed };
 
   // Starts `plan`. `options.stop`, `pause`, `speed` and `on_progress` are the session's own:
-  // use stop(), pause(), set_speed() and snapshot() instead.
-  static std::unique_ptr<PipelineSession> start(pipeline::Plan plan, pipeline::Settings settings,
-                                                RunOptions options);
+  // use stop(), pause(), set_speed() and snapshot() instead. With `history` (pipeline, name,
+  // hash, file), the run and each of its micro-batches are recorded in the data dir's
+  // workspace (workspace.h): the history the app and `tributary-cli runs` show.
+  static Result<std::unique_ptr<PipelineSession>> start(pipeline::Plan plan,
+                                                        pipeline::Settings settings,
+                                                        RunOptions options,
+                                                        const RunRecord* history = nullptr);
   ~PipelineSession();  // stops the run (after its current batches) and waits for it
 
   void pause();
@@ -31,6 +36,7 @@ class PipelineSession {
   void wait();  // until the run has ended
 
   State state() const;
+  std::int64_t run_id() const { return run_id_; }  // in the workspace; 0 without history
   Status result() const;  // the run's error once it has failed
   Progress snapshot() const;
   const pipeline::Plan& plan() const { return plan_; }
@@ -44,6 +50,8 @@ class PipelineSession {
   mutable std::mutex mutex_;
   Progress latest_;
   Status result_;
+  std::unique_ptr<Workspace> workspace_;
+  std::int64_t run_id_ = 0;
   std::thread thread_;
 };
 

@@ -151,7 +151,12 @@ class TestPipelineRun : public QObject {
     options.data_dir = tmp.path().toStdString() + "/data";
     options.progress_ms = 20;
     options.sample_rows = 4;
-    auto session = runtime::PipelineSession::start(c.plan, {}, options);
+    runtime::RunRecord history;
+    history.pipeline = c.plan.pipeline;
+    history.name = "session";
+    auto started = runtime::PipelineSession::start(c.plan, {}, options, &history);
+    QVERIFY(started.ok());
+    auto session = std::move(started).value();
     QTRY_VERIFY_WITH_TIMEOUT(source_records(session->snapshot()) > 0, 5000);
     QCOMPARE(session->state(), runtime::PipelineSession::State::running);
     session->pause();
@@ -176,6 +181,15 @@ class TestPipelineRun : public QObject {
     QCOMPARE(session->state(), runtime::PipelineSession::State::stopped);
     QVERIFY(session->result().ok());
     QVERIFY(source_records(session->snapshot()) < 5000000);
+    // The history: the run, stopped, with its batches.
+    auto w = runtime::Workspace::open(options.data_dir / "workspace.sqlite");
+    QVERIFY(w.ok());
+    auto run = (*w)->run(session->run_id());
+    QVERIFY(run.ok());
+    QCOMPARE(run->status, std::string("stopped"));
+    QVERIFY(run->ended_ms >= run->started_ms);
+    auto batches = (*w)->batches(session->run_id());
+    QVERIFY(batches.ok() && !batches->empty());
   }
 };
 
