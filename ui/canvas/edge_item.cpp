@@ -24,6 +24,8 @@ EdgeItem::EdgeItem(const pipeline::Edge& edge, NodeItem* from, NodeItem* to)
     : edge_(edge), from_(from), to_(to) {
   setFlag(ItemIsSelectable);
   setZValue(-1);  // under the cards
+  setToolTip(QStringLiteral("%1 → %2").arg(QString::fromStdString(edge.from.text()),
+                                           QString::fromStdString(edge.to.text())));
   updatePath();
 }
 
@@ -89,7 +91,7 @@ QRectF EdgeItem::boundingRect() const {
   const double m = width() / 2 + 2;
   QRectF r = path_.boundingRect().adjusted(-m, -m, m, m);
   if (hasRun_) {
-    r |= QRectF(labelAt_.x() - kLabelWidth / 2, labelAt_.y() - kLabelHeight - 2, kLabelWidth,
+    r |= QRectF(labelAt_.x() - kLabelWidth / 2, labelAt_.y() - kLabelHeight / 2, kLabelWidth,
                 kLabelHeight);
   }
   return r;
@@ -126,11 +128,10 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   if (!text.isEmpty()) {
     const QFontMetricsF metrics(painter->font());
     const double w = std::min(kLabelWidth, metrics.horizontalAdvance(text) + 8);
-    const QRectF box(labelAt_.x() - w / 2, labelAt_.y() - kLabelHeight - 2, w, kLabelHeight);
-    QColor back = palette.base().color();
-    back.setAlpha(220);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(back);
+    // On the curve's middle, over the line, framed in the edge's colour.
+    const QRectF box(labelAt_.x() - w / 2, labelAt_.y() - kLabelHeight / 2, w, kLabelHeight);
+    painter->setPen(QPen(colour, 1));
+    painter->setBrush(palette.base());
     painter->drawRoundedRect(box, 4, 4);
     painter->setPen(palette.text().color());
     painter->drawText(box, Qt::AlignCenter, text);

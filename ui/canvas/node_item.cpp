@@ -257,17 +257,19 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   const QRectF card = cardRect();
   painter->setRenderHint(QPainter::Antialiasing, true);
 
-  // Body, then the header over its top with square lower corners.
-  const bool selected = isSelected();
-  painter->setPen(selected ? QPen(palette.highlight().color(), 2) : QPen(palette.mid().color(), 1));
+  // Body, the header over its top (square lower corners), then the outline over both.
+  painter->setPen(Qt::NoPen);
   painter->setBrush(palette.base());
   painter->drawRoundedRect(card, kCorner, kCorner);
   QPainterPath header;
   header.addRoundedRect(QRectF(0, 0, kCardWidth, kHeaderHeight), kCorner, kCorner);
   header.addRect(QRectF(0, kHeaderHeight - kCorner, kCardWidth, kCorner));
-  painter->setPen(Qt::NoPen);
   painter->setBrush(hue);
   painter->drawPath(header.simplified());
+  painter->setPen(isSelected() ? QPen(palette.highlight().color(), 2)
+                               : QPen(palette.mid().color(), 1));
+  painter->setBrush(Qt::NoBrush);
+  painter->drawRoundedRect(card, kCorner, kCorner);
 
   paintCategoryIcon(painter, QRectF(6, (kHeaderHeight - 16) / 2, 16, 16), category_);
 
