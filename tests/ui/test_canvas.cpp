@@ -451,6 +451,8 @@ class TestCanvas : public QObject {
     c.scene.setEdgeRunInfo(e->edge(), 12400, 250000);
     QCOMPARE(e->runInfo().lag, 250000.0);
     QVERIFY(e->boundingRect().height() > thin);
+    QCOMPARE(e->label(), QString("12.4k/s · lag 250.0k"));
+    QCOMPARE(static_cast<int>(c.scene.items().size()), 4);  // the label above the cards
     // Paints without trouble at both levels of detail.
     QImage image(800, 400, QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
@@ -460,6 +462,16 @@ class TestCanvas : public QObject {
     c.scene.clearRunInfo();
     QVERIFY(!card->hasRunInfo());
     QCOMPARE(card->cardRect().height(), height);
+    QVERIFY(e->label().isEmpty());
+    QCOMPARE(static_cast<int>(c.scene.items().size()), 3);
+    // A label goes with its edge, whichever the scene deletes first.
+    c.scene.setEdgeRunInfo(e->edge(), 10);
+    QVERIFY(c.doc.removeNodes({t}));
+    QCOMPARE(static_cast<int>(c.scene.items().size()), 1);
+    c.doc.undoStack()->undo();
+    c.scene.setEdgeRunInfo(c.scene.edgeItem(edge("generator.out", "topic.in"))->edge(), 10);
+    c.doc.newPipeline();  // the scene clears everything at once
+    QCOMPARE(static_cast<int>(c.scene.items().size()), 0);
   }
 
   void runStyle() {

@@ -20,6 +20,42 @@ namespace {
 constexpr double kLabelWidth = 120, kLabelHeight = 18;
 }
 
+// The rate (and lag) on the curve's middle, framed in the edge's colour. The scene deletes
+// top-level items in any order, so edge and label forget each other when either goes.
+class EdgeItem::Label : public QGraphicsItem {
+ public:
+  explicit Label(EdgeItem* edge) : edge_(edge) {
+    setZValue(2);  // over the cards, under a connection being dragged
+    setAcceptedMouseButtons(Qt::NoButton);
+  }
+  ~Label() override {
+    if (edge_) edge_->label_ = nullptr;
+  }
+  void forget() { edge_ = nullptr; }
+  QRectF boundingRect() const override {
+    return QRectF(-kLabelWidth / 2, -kLabelHeight / 2, kLabelWidth, kLabelHeight);
+  }
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    if (!edge_ || option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailZoom)
+      return;
+    const QString text = edge_->label();
+    if (text.isEmpty()) return;
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const QFontMetricsF metrics(painter->font());
+    const double w = std::min(kLabelWidth, metrics.horizontalAdvance(text) + 8);
+    const QRectF box(-w / 2, -kLabelHeight / 2, w, kLabelHeight);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(edge_->colour(), 1));
+    painter->setBrush(palette.base());
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setPen(palette.text().color());
+    painter->drawText(box, Qt::AlignCenter, text);
+  }
+
+ private:
+  EdgeItem* edge_;
+};
+
 EdgeItem::EdgeItem(const pipeline::Edge& edge, NodeItem* from, NodeItem* to)
     : edge_(edge), from_(from), to_(to) {
   setFlag(ItemIsSelectable);
@@ -53,17 +89,30 @@ QColor EdgeItem::lagColor(double lag, const QColor& calm) {
                           static_cast<float>(amber.blueF() + t * (red.blueF() - amber.blueF())));
 }
 
+EdgeItem::~EdgeItem() {
+  if (label_) {
+    label_->forget();
+    delete label_;
+  }
+}
+
 void EdgeItem::updatePath() {
   prepareGeometryChange();
   path_ = curve(from_->anchorScenePos(edge_.from.port, false),
                 to_->anchorScenePos(edge_.to.port, true));
-  labelAt_ = path_.pointAtPercent(0.5);
+  if (label_) label_->setPos(path_.pointAtPercent(0.5));
 }
 
 void EdgeItem::setRunInfo(const EdgeRunInfo& info) {
   prepareGeometryChange();
   run_ = info;
   hasRun_ = true;
+  if (!label_ && scene()) {
+    label_ = new Label(this);
+    label_->setPos(path_.pointAtPercent(0.5));
+    scene()->addItem(label_);
+  }
+  if (label_) label_->update();
   update();
 }
 
@@ -72,6 +121,7 @@ void EdgeItem::clearRunInfo() {
   prepareGeometryChange();
   run_ = {};
   hasRun_ = false;
+  delete label_;  // its destructor clears label_
   update();
 }
 
@@ -87,14 +137,22 @@ QString EdgeItem::label() const {
   return parts.join(QStringLiteral(" · "));
 }
 
+QColor EdgeItem::colour() const {
+  const int i = to_->findPort(edge_.to.port, true);
+  QColor c = portColor(i >= 0 ? to_->ports()[static_cast<std::size_t>(i)].flow : PortFlow::Records);
+  if (hasRun_ && intoTopic_) c = lagColor(run_.lag, c);
+  if (isSelected() && scene()) c = scene()->palette().highlight().color();
+  return c;
+}
+
 QRectF EdgeItem::boundingRect() const {
   const double m = width() / 2 + 2;
-  QRectF r = path_.boundingRect().adjusted(-m, -m, m, m);
-  if (hasRun_) {
-    r |= QRectF(labelAt_.x() - kLabelWidth / 2, labelAt_.y() - kLabelHeight / 2, kLabelWidth,
-                kLabelHeight);
-  }
-  return r;
+  return path_.boundingRect().adjusted(-m, -m, m, m);
+}
+
+QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+  if (change == ItemSelectedHasChanged && label_) label_->update();  // framed in the colour
+  return QGraphicsItem::itemChange(change, value);
 }
 
 QPainterPath EdgeItem::shape() const {
@@ -107,15 +165,7 @@ QPainterPath EdgeItem::shape() const {
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
   const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
   const bool detail = lod >= kDetailZoom;
-  const QPalette palette = scene() ? scene()->palette() : QPalette();
-  const PortFlow flow = [&] {
-    const int i = to_->findPort(edge_.to.port, true);
-    return i >= 0 ? to_->ports()[static_cast<std::size_t>(i)].flow : PortFlow::Records;
-  }();
-  QColor colour = portColor(flow);
-  if (hasRun_ && intoTopic_) colour = lagColor(run_.lag, colour);
-  if (isSelected()) colour = palette.highlight().color();
-
+  const QColor colour = this->colour();
   painter->setRenderHint(QPainter::Antialiasing, detail);
   // Zoomed out, a cosmetic pen: the edge stays a visible hairline rather than a smear.
   QPen pen(colour, detail ? width() : 0);
@@ -123,19 +173,6 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setPen(pen);
   painter->setBrush(Qt::NoBrush);
   painter->drawPath(path_);
-
-  const QString text = detail ? label() : QString();
-  if (!text.isEmpty()) {
-    const QFontMetricsF metrics(painter->font());
-    const double w = std::min(kLabelWidth, metrics.horizontalAdvance(text) + 8);
-    // On the curve's middle, over the line, framed in the edge's colour.
-    const QRectF box(labelAt_.x() - w / 2, labelAt_.y() - kLabelHeight / 2, w, kLabelHeight);
-    painter->setPen(QPen(colour, 1));
-    painter->setBrush(palette.base());
-    painter->drawRoundedRect(box, 4, 4);
-    painter->setPen(palette.text().color());
-    painter->drawText(box, Qt::AlignCenter, text);
-  }
 }
 
 }  // namespace tributary::ui

@@ -1,7 +1,8 @@
 // An edge as a curve from an output port to an input port. While running, its width grows
 // with the rate, its label shows records/s, and an edge into a topic turns amber, then red,
 // as the topic's lag grows. The path is kept in scene coordinates and recomputed when either
-// card moves.
+// card moves. The label is an item of its own above the cards, so that it stays readable
+// between cards that stand close.
 #pragma once
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ class EdgeItem : public QGraphicsItem {
   enum { Type = UserType + 2 };
 
   EdgeItem(const pipeline::Edge& edge, NodeItem* from, NodeItem* to);
+  ~EdgeItem() override;
   int type() const override { return Type; }
 
   const pipeline::Edge& edge() const { return edge_; }
@@ -34,6 +36,8 @@ class EdgeItem : public QGraphicsItem {
   void setRunInfo(const EdgeRunInfo& info);
   void clearRunInfo();
   const EdgeRunInfo& runInfo() const { return run_; }
+  // "12.4k/s · lag 3.1k" while running, else empty.
+  QString label() const;
   // Whether the edge feeds a topic: only those show lag.
   void setIntoTopic(bool intoTopic) { intoTopic_ = intoTopic; }
 
@@ -50,15 +54,19 @@ class EdgeItem : public QGraphicsItem {
   QPainterPath shape() const override;
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
+ protected:
+  QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
  private:
-  QString label() const;
+  class Label;
   double width() const;
+  QColor colour() const;
 
   pipeline::Edge edge_;
   NodeItem* from_;
   NodeItem* to_;
   QPainterPath path_;
-  QPointF labelAt_;
+  Label* label_ = nullptr;  // while running
   EdgeRunInfo run_;
   bool hasRun_ = false;
   bool intoTopic_ = false;

@@ -261,11 +261,9 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setPen(Qt::NoPen);
   painter->setBrush(palette.base());
   painter->drawRoundedRect(card, kCorner, kCorner);
-  QPainterPath header;
-  header.addRoundedRect(QRectF(0, 0, kCardWidth, kHeaderHeight), kCorner, kCorner);
-  header.addRect(QRectF(0, kHeaderHeight - kCorner, kCardWidth, kCorner));
   painter->setBrush(hue);
-  painter->drawPath(header.simplified());
+  painter->drawRoundedRect(QRectF(0, 0, kCardWidth, kHeaderHeight), kCorner, kCorner);
+  painter->fillRect(QRectF(0, kHeaderHeight - kCorner, kCardWidth, kCorner), hue);
   painter->setPen(isSelected() ? QPen(palette.highlight().color(), 2)
                                : QPen(palette.mid().color(), 1));
   painter->setBrush(Qt::NoBrush);
