@@ -240,9 +240,19 @@ class TestCanvas : public QObject {
     QCOMPARE(c.node(f)->pos(), QPointF(300, 40));
     QCOMPARE(c.doc.nodePosition(f), QPointF(300, 40));
 
-    // A click without a move is not a step.
+    // A click without a move is not a step, nor a drag that ends on the same grid point.
     QTest::mouseClick(c.view.viewport(), Qt::LeftButton, {}, c.view.mapFromScene(340, 50));
+    c.drag(QPointF(340, 50), QPointF(344, 53));
     QCOMPARE(c.doc.undoStack()->index(), steps);
+    QCOMPARE(c.node(f)->pos(), QPointF(300, 40));
+
+    // Two drags of the same card are two steps.
+    c.drag(QPointF(340, 50), QPointF(400, 50));
+    c.drag(QPointF(400, 50), QPointF(400, 110));
+    QCOMPARE(c.doc.undoStack()->index(), steps + 2);
+    QCOMPARE(c.doc.nodePosition(f), QPointF(360, 100));
+    c.doc.undoStack()->undo();
+    QCOMPARE(c.node(f)->pos(), QPointF(360, 40));
   }
 
   void rubberBandSelects() {

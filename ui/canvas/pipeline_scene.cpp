@@ -238,12 +238,23 @@ void PipelineScene::nodeItemMoved(NodeItem* item) {
 void PipelineScene::commitMoves() {
   if (moved_.isEmpty()) return;
   std::map<QString, QPointF> to;
+  bool changes = false;
   for (const QString& id : std::as_const(moved_)) {
-    if (const NodeItem* item = nodes_.value(id))
-      to[id] = QPointF(snapToGrid(item->pos().x()), snapToGrid(item->pos().y()));
+    if (const NodeItem* item = nodes_.value(id)) {
+      const QPointF at(snapToGrid(item->pos().x()), snapToGrid(item->pos().y()));
+      changes = changes || at != document_->nodePosition(id);
+      to[id] = at;
+    }
   }
   moved_.clear();
-  document_->moveNodes(to);
+  if (changes) {
+    // The document merges consecutive moves of the same nodes (a nudge, typed positions);
+    // a drag is one gesture, so each is its own step: a macro never merges with what follows.
+    QUndoStack* stack = document_->undoStack();
+    stack->beginMacro(tr("Move %n node(s)", nullptr, static_cast<int>(to.size())));
+    document_->moveNodes(to);
+    stack->endMacro();
+  }
   // A drag that ended where it started changes nothing in the model; the card goes back.
   for (const auto& [id, at] : to) {
     Q_UNUSED(at);
