@@ -219,6 +219,16 @@ class TestCanvas : public QObject {
     QCOMPARE(c.node(bad)->ports()[0].highlight, NodeItem::PortHighlight::Refuses);
     QTest::mouseRelease(vp, Qt::LeftButton, {}, c.view.mapFromScene(QPointF(200, 300)));
     QCOMPARE(c.node(f)->ports()[0].highlight, NodeItem::PortHighlight::None);
+
+    // Escape drops a connection being dragged: the release then connects nothing.
+    c.view.setFocus();
+    QTest::mousePress(vp, Qt::LeftButton, {}, c.view.mapFromScene(c.port(g, "out", false)));
+    QTest::mouseMove(vp, c.view.mapFromScene(QPointF(200, 300)));
+    QTest::keyClick(&c.view, Qt::Key_Escape);
+    QCOMPARE(c.node(f)->ports()[0].highlight, NodeItem::PortHighlight::None);
+    QTest::mouseMove(vp, c.view.mapFromScene(c.port(f, "in", true)));
+    QTest::mouseRelease(vp, Qt::LeftButton, {}, c.view.mapFromScene(c.port(f, "in", true)));
+    QVERIFY(c.doc.pipeline().edges.empty());
   }
 
   void movingACardIsOneSnappedStep() {
@@ -380,6 +390,18 @@ class TestCanvas : public QObject {
     QTest::mouseRelease(vp, Qt::MiddleButton, {}, QPoint(300, 250));
     const QPointF moved = c.view.mapToScene(c.view.viewport()->rect().center()) - centre;
     QVERIFY(moved.x() > 40 && moved.y() > 20);
+
+    // So does a left drag with space held, on a card too, without moving it.
+    const QPointF before = c.view.mapToScene(c.view.viewport()->rect().center());
+    const QPoint onCard = c.view.mapFromScene(QPointF(60, 10));
+    c.view.setFocus();
+    QTest::keyPress(&c.view, Qt::Key_Space);
+    QTest::mousePress(vp, Qt::LeftButton, {}, onCard);
+    QTest::mouseMove(vp, onCard + QPoint(-60, -30));
+    QTest::mouseRelease(vp, Qt::LeftButton, {}, onCard + QPoint(-60, -30));
+    QTest::keyRelease(&c.view, Qt::Key_Space);
+    QVERIFY((c.view.mapToScene(c.view.viewport()->rect().center()) - before).x() > 30);
+    QCOMPARE(c.doc.nodePosition("generator"), QPointF(0, 0));
   }
 
   void dropFromThePalette() {
@@ -438,6 +460,15 @@ class TestCanvas : public QObject {
     const QString second = popup->shownKinds().at(1);
     QTest::keyClick(popup->searchField(), Qt::Key_Enter);
     QCOMPARE(c.doc.pipeline().nodes.back().kind, second.toStdString());
+
+    // Tab opens it where the cursor is (the view's centre when elsewhere).
+    c.view.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&c.view));
+    c.view.setFocus();
+    QTest::keyClick(&c.view, Qt::Key_Tab);
+    QVERIFY(popup->isVisible());
+    QTest::keyClick(popup->searchField(), Qt::Key_Escape);
+    QVERIFY(!popup->isVisible());
 
     // A double-click on empty canvas opens it there.
     QTest::mouseDClick(c.view.viewport(), Qt::LeftButton, {}, c.view.mapFromScene(600, 500));

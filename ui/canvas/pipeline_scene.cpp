@@ -4,6 +4,7 @@
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QToolTip>
 #include <QUndoStack>
@@ -432,6 +433,16 @@ void PipelineScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
   }
   QGraphicsScene::mouseReleaseEvent(event);
   if (event->buttons() == Qt::NoButton) commitMoves();
+}
+
+void PipelineScene::keyPressEvent(QKeyEvent* event) {
+  if (drag_ && event->key() == Qt::Key_Escape) {
+    cancelConnection();
+    if (QGraphicsItem* grabber = mouseGrabberItem()) grabber->ungrabMouse();
+    event->accept();
+    return;
+  }
+  QGraphicsScene::keyPressEvent(event);
 }
 
 // --- Drops from the palette -------------------------------------------------------------
