@@ -371,6 +371,14 @@ class TestCanvas : public QObject {
     QCOMPARE(c.view.zoom(), 1.0);
     c.view.action(Action::ZoomIn)->trigger();
     QVERIFY(c.view.zoom() > 1.0);
+    c.view.action(Action::ZoomOut)->trigger();
+    QCOMPARE(c.view.zoom(), 1.0);
+
+    // Reveal (from the Problems list, find): selected, in the middle of the view.
+    c.view.revealNode("filter");
+    QCOMPARE(c.scene.selectedNodeIds(), QStringList("filter"));
+    const QPointF middle = c.view.mapToScene(c.view.viewport()->rect().center());
+    QVERIFY(c.scene.nodeItem("filter")->sceneBoundingRect().contains(middle));
 
     // The wheel zooms around the cursor: the scene point under it stays.
     c.view.setZoom(1);

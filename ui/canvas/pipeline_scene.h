@@ -7,7 +7,6 @@
 
 #include <QGraphicsScene>
 #include <QHash>
-#include <QPointer>
 #include <QSet>
 #include <map>
 #include <optional>
