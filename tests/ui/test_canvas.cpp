@@ -136,6 +136,11 @@ class TestCanvas : public QObject {
     QVERIFY(c.node(g)->problems().isEmpty());
     QVERIFY(!c.node(f)->problems().isEmpty());
     QVERIFY(c.node(f)->problems().join(' ').contains("filter"));
+    // Hovering the badge gives the messages as the tooltip; a port, what flows there.
+    QTest::mouseMove(c.view.viewport(), c.view.mapFromScene(QPointF(300 + 166, 13)));
+    QCOMPARE(c.node(f)->toolTip(), c.node(f)->problems().join('\n'));
+    QTest::mouseMove(c.view.viewport(), c.view.mapFromScene(c.port(f, "in", true)));
+    QCOMPARE(c.node(f)->toolTip(), QString("Input in: records"));
     QVERIFY(c.doc.setParam(f, "expr", "price > 1"));
     QVERIFY(c.doc.connectPorts({g.toStdString(), "out"}, {f.toStdString(), "in"}));
     QVERIFY2(c.node(f)->problems().isEmpty(), qPrintable(c.node(f)->problems().join('\n')));

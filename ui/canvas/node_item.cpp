@@ -217,17 +217,23 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) 
 void NodeItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event) {
   // One item, several tooltips: the badge, a port, or the card.
   const QPointF at = event->pos();
+  const int port = portAt(at);
   QString tip;
   if (badgeRect().adjusted(-2, -2, 2, 2).contains(at)) {
     tip = problems_.isEmpty() ? tr("No problems") : problems_.join(QLatin1Char('\n'));
-  } else if (const int i = portAt(at); i >= 0) {
-    const Port& p = ports_[static_cast<std::size_t>(i)];
+  } else if (port >= 0) {
+    const Port& p = ports_[static_cast<std::size_t>(port)];
     const QString what = p.flow == PortFlow::Table ? tr("a table") : tr("records");
     tip = (p.input ? tr("Input %1: %2") : tr("Output %1: %2")).arg(q(p.name), what);
   } else {
     tip = QStringLiteral("%1 (%2)\n%3").arg(kindTitle_, id_, kindHelp_).trimmed();
   }
   if (toolTip() != tip) setToolTip(tip);
+  // Over a port the cursor says that a drag connects rather than moves.
+  if (port >= 0)
+    setCursor(Qt::CrossCursor);
+  else if (hasCursor())
+    unsetCursor();
   QGraphicsItem::hoverMoveEvent(event);
 }
 

@@ -86,7 +86,6 @@ void PipelineScene::addNodeItem(const QString& id) {
   addItem(item);
   following_ = false;
   nodes_.insert(id, item);
-  item->setProblems({});
 }
 
 void PipelineScene::removeNodeItem(const QString& id) {
