@@ -270,6 +270,24 @@ class TestCanvas : public QObject {
     QCOMPARE(c.node(f)->pos(), QPointF(360, 40));
   }
 
+  void arrowsNudgeAsOneStep() {
+    Canvas c;
+    const QString f = c.filter({300, 40});
+    c.filter({300, 300});
+    c.scene.selectNodes({f});
+    c.view.setFocus();
+    const int steps = c.steps();
+    QTest::keyClick(&c.view, Qt::Key_Right);
+    QTest::keyClick(&c.view, Qt::Key_Right);
+    QTest::keyClick(&c.view, Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(c.doc.nodePosition(f), QPointF(340, 140));
+    QCOMPARE(c.node(f)->pos(), QPointF(340, 140));
+    QCOMPARE(c.steps(), steps + 1);
+    c.doc.undoStack()->undo();
+    QCOMPARE(c.node(f)->pos(), QPointF(300, 40));
+    QCOMPARE(c.doc.nodePosition("filter-2"), QPointF(300, 300));
+  }
+
   void rubberBandSelects() {
     Canvas c;
     c.generator({0, 0});

@@ -10,6 +10,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/pipeline_scene.h"
@@ -213,6 +214,7 @@ void CanvasView::mouseDoubleClickEvent(QMouseEvent* event) {
 }
 
 void CanvasView::keyPressEvent(QKeyEvent* event) {
+  if (nudge(event)) return;
   if (event->key() == Qt::Key_Space) {
     if (!event->isAutoRepeat()) {
       spaceHeld_ = true;
@@ -222,6 +224,38 @@ void CanvasView::keyPressEvent(QKeyEvent* event) {
     return;
   }
   QGraphicsView::keyPressEvent(event);
+}
+
+bool CanvasView::nudge(QKeyEvent* event) {
+  // Arrows move the selected cards one grid step (Shift: five); the document merges a run of
+  // nudges of the same cards into one undo step.
+  QPointF step;
+  switch (event->key()) {
+    case Qt::Key_Left:
+      step = QPointF(-1, 0);
+      break;
+    case Qt::Key_Right:
+      step = QPointF(1, 0);
+      break;
+    case Qt::Key_Up:
+      step = QPointF(0, -1);
+      break;
+    case Qt::Key_Down:
+      step = QPointF(0, 1);
+      break;
+    default:
+      return false;
+  }
+  if ((event->modifiers() & ~Qt::ShiftModifier & ~Qt::KeypadModifier) != Qt::NoModifier)
+    return false;
+  const QStringList ids = scene_->selectedNodeIds();
+  if (ids.isEmpty()) return false;
+  step *= kGrid * (event->modifiers() & Qt::ShiftModifier ? 5 : 1);
+  std::map<QString, QPointF> to;
+  for (const QString& id : ids) to[id] = scene_->document()->nodePosition(id) + step;
+  scene_->document()->moveNodes(to);
+  event->accept();
+  return true;
 }
 
 void CanvasView::keyReleaseEvent(QKeyEvent* event) {

@@ -1,7 +1,7 @@
 // The canvas's view: zoom (wheel around the cursor, fit, 100 %), pan (middle drag or
-// space + drag), rubber-band selection, the grid, and the canvas's edit actions (delete,
-// cut/copy/paste, duplicate, select all, auto layout, quick add) as QActions the main window
-// can also put in its menus. Edits go through the PipelineDocument, so each is undoable.
+// space + drag), rubber-band selection, arrow-key nudges, the grid, and the canvas's edit actions
+// (delete, cut/copy/paste, duplicate, select all, auto layout, quick add) as QActions the main
+// window can also put in its menus. Edits go through the PipelineDocument, so each is undoable.
 #pragma once
 
 #include <QGraphicsView>
@@ -82,6 +82,7 @@ class CanvasView : public QGraphicsView {
   // view's centre.
   QPointF targetScenePos() const;
   void zoomBy(double factor);
+  bool nudge(QKeyEvent* event);
 
   PipelineScene* scene_;
   QuickAddPopup* quickAdd_;
