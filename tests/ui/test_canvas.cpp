@@ -268,6 +268,14 @@ class TestCanvas : public QObject {
     QCOMPARE(c.doc.nodePosition(f), QPointF(360, 100));
     c.doc.undoStack()->undo();
     QCOMPARE(c.node(f)->pos(), QPointF(360, 40));
+
+    // Selected cards move together, as one step.
+    c.scene.selectNodes({g, f});
+    const int before = c.doc.undoStack()->index();
+    c.drag(QPointF(400, 50), QPointF(420, 90));
+    QCOMPARE(c.doc.undoStack()->index(), before + 1);
+    QCOMPARE(c.doc.nodePosition(f), QPointF(380, 80));
+    QCOMPARE(c.doc.nodePosition(g), QPointF(20, 40));
   }
 
   void arrowsNudgeAsOneStep() {
