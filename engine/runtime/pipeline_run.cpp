@@ -363,6 +363,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       JobProgress jp;
       jp.name = plan.jobs[j].name;
       jp.batches = m.batches.load();
+      jp.last_batch_ms = m.last_batch_ms.load();
       jp.records_in = m.records_in.load();
       jp.records_out = m.records_out.load();
       jp.dead_letters = m.dead_letters.load();

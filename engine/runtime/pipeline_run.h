@@ -36,6 +36,7 @@ struct TopicProgress {
 struct JobProgress {
   std::string name;
   std::int64_t batches = 0;
+  double last_batch_ms = 0;
   std::int64_t records_in = 0;
   std::int64_t records_out = 0;
   std::int64_t dead_letters = 0;

@@ -827,13 +827,15 @@ Status Job::commit(std::int64_t batch) {
   failpoint("before_commit");
   TRIB_RETURN_IF_ERROR(store_->commit(batch, changes, sinks));
   metrics_.batches.fetch_add(1, std::memory_order_relaxed);
+  const double duration_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - batch_started_)
+          .count();
+  metrics_.last_batch_ms.store(duration_ms, std::memory_order_relaxed);
   if (config_.on_batch) {
     JobConfig::BatchReport r;
     r.batch = batch;
     r.input_rows = metrics_.records_in.load() - batch_first_record_;
-    r.duration_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - batch_started_)
-            .count();
+    r.duration_ms = duration_ms;
     r.stream_time = metrics_.stream_time.load();
     config_.on_batch(r);
   }

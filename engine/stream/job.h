@@ -130,6 +130,7 @@ class OperatorMetrics {
 
 struct JobMetrics {
   std::atomic<std::int64_t> batches{0};
+  std::atomic<double> last_batch_ms{0};  // how long the last committed batch took
   // The largest record timestamp read (sources write event times there): the job's stream time.
   std::atomic<std::int64_t> stream_time{INT64_MIN};
   // The next offset to read, summed over every input partition: with the topics' end offsets
