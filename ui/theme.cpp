@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QPalette>
+#include <QStyle>
 #include <QStyleFactory>
 
 namespace tributary::ui {
@@ -41,9 +42,8 @@ QPalette darkPalette() {
 void applyTheme(const QString& theme) {
   QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
   // Fusion's own palette is the light theme.
-  QApplication::setPalette(theme == QLatin1String("dark")
-                               ? darkPalette()
-                               : QApplication::style()->standardPalette());
+  QApplication::setPalette(
+      theme == QLatin1String("dark") ? darkPalette() : QApplication::style()->standardPalette());
 }
 
 QColor categoryColor(const QString& category) {

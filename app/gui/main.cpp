@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
 
   tributary::ui::MainWindow window;
   window.show();
-  if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().front());
+  if (!parser.positionalArguments().isEmpty())
+    window.openFile(parser.positionalArguments().front());
   return QApplication::exec();
 }

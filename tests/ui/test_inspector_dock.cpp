@@ -41,6 +41,12 @@ class TestInspectorDock : public QObject {
   Q_OBJECT
 
  private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TributaryTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("InspectorTest"));
+  }
+
   void editorPerParamType_data() {
     QTest::addColumn<int>("type");
     QTest::addColumn<QString>("widget");
@@ -122,7 +128,8 @@ class TestInspectorDock : public QObject {
     edit->lineEdit()->setFocus();
     edit->lineEdit()->end(false);
     QTest::keyClicks(edit->lineEdit(), QStringLiteral(" and fare > 6"));
-    QCOMPARE(paramOf(doc, "plausible", "expr"), std::string("\"fare >= 5 and fare < 40 and fare > 6\""));
+    QCOMPARE(paramOf(doc, "plausible", "expr"),
+             std::string("\"fare >= 5 and fare < 40 and fare > 6\""));
     QCOMPARE(edit->errorText(), QString());
     QCOMPARE(doc.undoStack()->count(), 1);
     doc.undoStack()->undo();

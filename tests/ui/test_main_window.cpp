@@ -89,7 +89,7 @@ class TestMainWindow : public QObject {
     QVERIFY(writeAll(notes, "{\"hello\": \"world\"}"));
     QuietMainWindow window;
     QVERIFY(!window.openFile(notes));
-    QCOMPARE(window.errors.size(), 1);
+    QCOMPARE(int(window.errors.size()), 1);
     QVERIFY2(window.errors.front().contains(QStringLiteral("notes.json")),
              qPrintable(window.errors.front()));
     QVERIFY(window.errors.front().contains(QStringLiteral("not a Tributary pipeline")));
@@ -141,13 +141,13 @@ class TestMainWindow : public QObject {
 
     window.importAnswer.reset();  // cancel
     QVERIFY(!window.importFile(sample));
-    QCOMPARE(window.clashes.size(), int(count));
+    QCOMPARE(int(window.clashes.size()), int(count));
     QCOMPARE(window.document()->pipeline().nodes.size(), count);
 
     window.importAnswer = ui::PipelineDocument::ImportMode::Copy;
     QVERIFY(window.importFile(sample));
     QCOMPARE(window.document()->pipeline().nodes.size(), 2 * count);
-    QCOMPARE(window.selectedNodes().size(), int(count));  // the imported ones
+    QCOMPARE(int(window.selectedNodes().size()), int(count));  // the imported ones
     window.document()->undoStack()->undo();
     QCOMPARE(window.document()->pipeline().nodes.size(), count);
 
@@ -177,13 +177,20 @@ class TestMainWindow : public QObject {
       return nullptr;
     };
     const std::pair<const char*, QKeySequence::StandardKey> standard[] = {
-        {"actionNew", QKeySequence::New},         {"actionOpen", QKeySequence::Open},
-        {"actionSave", QKeySequence::Save},       {"actionSaveAs", QKeySequence::SaveAs},
-        {"actionUndo", QKeySequence::Undo},       {"actionRedo", QKeySequence::Redo},
-        {"actionCut", QKeySequence::Cut},         {"actionCopy", QKeySequence::Copy},
-        {"actionPaste", QKeySequence::Paste},     {"actionDelete", QKeySequence::Delete},
-        {"actionSelectAll", QKeySequence::SelectAll}, {"actionFind", QKeySequence::Find},
-        {"actionQuit", QKeySequence::Quit},       {"actionPreferences", QKeySequence::Preferences},
+        {"actionNew", QKeySequence::New},
+        {"actionOpen", QKeySequence::Open},
+        {"actionSave", QKeySequence::Save},
+        {"actionSaveAs", QKeySequence::SaveAs},
+        {"actionUndo", QKeySequence::Undo},
+        {"actionRedo", QKeySequence::Redo},
+        {"actionCut", QKeySequence::Cut},
+        {"actionCopy", QKeySequence::Copy},
+        {"actionPaste", QKeySequence::Paste},
+        {"actionDelete", QKeySequence::Delete},
+        {"actionSelectAll", QKeySequence::SelectAll},
+        {"actionFind", QKeySequence::Find},
+        {"actionQuit", QKeySequence::Quit},
+        {"actionPreferences", QKeySequence::Preferences},
     };
     for (const auto& [name, key] : standard) {
       QAction* a = find(name);
@@ -225,7 +232,7 @@ class TestMainWindow : public QObject {
     window.setSelectedNodes({id, QStringLiteral("no-such-node")});
     QCOMPARE(window.selectedNodes(), QStringList{id});
     QCOMPARE(window.inspectorDock()->nodeId(), id);
-    QCOMPARE(changed.size(), 1);
+    QCOMPARE(int(changed.size()), 1);
     window.document()->removeNodes({id});
     QVERIFY(window.selectedNodes().isEmpty());
     QCOMPARE(window.inspectorDock()->nodeId(), QString());

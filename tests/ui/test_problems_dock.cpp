@@ -36,6 +36,12 @@ class TestProblemsDock : public QObject {
   Q_OBJECT
 
  private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TributaryTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("ProblemsDockTest"));
+  }
+
   void listsAllLive() {
     PipelineDocument doc;
     ProblemsDock dock(&doc);
@@ -62,7 +68,7 @@ class TestProblemsDock : public QObject {
     QCOMPARE(ProblemsDock::nodeOf(*doc, item->text(0)), id);
     list->scrollToItem(item);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
-    QCOMPARE(activated.size(), 1);
+    QCOMPARE(int(activated.size()), 1);
     QCOMPARE(activated.front().front().toString(), id);
     QCOMPARE(window.selectedNodes(), QStringList{id});
     QCOMPARE(window.inspectorDock()->nodeId(), id);

@@ -33,14 +33,15 @@ class TestStartPage : public QObject {
   void listsSamplesWithDescriptions() {
     QCOMPARE(StartPage::samplesDir(), QStringLiteral(TRIBUTARY_SAMPLES));
     const auto samples = StartPage::samples(StartPage::samplesDir());
-    const QStringList dirs = QDir(QStringLiteral(TRIBUTARY_SAMPLES))
-                                 .entryList({QStringLiteral("*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList dirs =
+        QDir(QStringLiteral(TRIBUTARY_SAMPLES))
+            .entryList({QStringLiteral("*")}, QDir::Dirs | QDir::NoDotAndDotDot);
     int withPipeline = 0;
     for (const auto& d : dirs) {
       withPipeline += QFile::exists(QStringLiteral(TRIBUTARY_SAMPLES "/") + d + "/pipeline.json");
     }
     QVERIFY(withPipeline >= 6);
-    QCOMPARE(samples.size(), withPipeline);
+    QCOMPARE(int(samples.size()), withPipeline);
 
     StartPage page;
     for (const auto& s : samples) {
@@ -63,7 +64,8 @@ class TestStartPage : public QObject {
     QuietMainWindow window;
     window.show();
     QVERIFY(window.isStartPageShown());
-    auto* card = window.startPage()->findChild<QCommandLinkButton*>(QStringLiteral("sample:csv-etl"));
+    auto* card =
+        window.startPage()->findChild<QCommandLinkButton*>(QStringLiteral("sample:csv-etl"));
     QVERIFY(card);
     QTest::mouseClick(card, Qt::LeftButton);
     QCOMPARE(window.errors, QStringList());

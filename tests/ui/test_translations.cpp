@@ -14,6 +14,12 @@ class TestTranslations : public QObject {
   Q_OBJECT
 
  private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TributaryTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TranslationsTest"));
+  }
+
   void complete_data() {
     QTest::addColumn<QString>("file");
     for (const char* lang : {"de", "fr", "es"}) {
@@ -41,21 +47,23 @@ class TestTranslations : public QObject {
           xml.skipCurrentElement();
           continue;
         }
-        if (type == QLatin1String("unfinished")) problems << QStringLiteral("unfinished: ") + source;
+        if (type == QLatin1String("unfinished"))
+          problems << QStringLiteral("unfinished: ") + source;
         // Plural forms are <numerusform> children; a plain message is the element's text.
         QStringList forms;
-        bool numerus = false;
+        QString plain;
         while (!(xml.isEndElement() && xml.name() == QLatin1String("translation"))) {
           xml.readNext();
           if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
-            numerus = true;
             forms << xml.readElementText();
-          } else if (!numerus && xml.isCharacters()) {
-            forms << xml.text().toString();
+          } else if (xml.isCharacters()) {
+            plain += xml.text();
           }
         }
-        if (forms.isEmpty() || std::any_of(forms.begin(), forms.end(),
-                                           [](const QString& s) { return s.trimmed().isEmpty(); })) {
+        if (forms.isEmpty()) forms << plain;
+        if (forms.isEmpty() || std::any_of(forms.begin(), forms.end(), [](const QString& s) {
+              return s.trimmed().isEmpty();
+            })) {
           problems << QStringLiteral("empty: ") + source;
         }
       }

@@ -57,8 +57,8 @@ void ExpressionEdit::check() {
   status_->setText(shown);
   // The error colour comes from the palette's BrightText (red in both themes).
   QPalette p = palette();
-  p.setColor(QPalette::WindowText, error_.isEmpty() ? p.color(QPalette::PlaceholderText)
-                                                    : p.color(QPalette::BrightText));
+  p.setColor(QPalette::WindowText,
+             error_.isEmpty() ? p.color(QPalette::PlaceholderText) : p.color(QPalette::BrightText));
   status_->setPalette(p);
 }
 

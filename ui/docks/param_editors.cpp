@@ -348,9 +348,10 @@ class PathEditor : public ParamEditor {
     const QDir base(baseDir_.isEmpty() ? QDir::currentPath() : baseDir_);
     const QString start = base.absoluteFilePath(edit_->text());
     const QString file =
-        forWriting_ ? QFileDialog::getSaveFileName(this, ParamEditor::tr("Output file"), start, QString(),
-                                                   nullptr, QFileDialog::DontConfirmOverwrite)
-                    : QFileDialog::getOpenFileName(this, ParamEditor::tr("Input file"), start);
+        forWriting_
+            ? QFileDialog::getSaveFileName(this, ParamEditor::tr("Output file"), start, QString(),
+                                           nullptr, QFileDialog::DontConfirmOverwrite)
+            : QFileDialog::getOpenFileName(this, ParamEditor::tr("Input file"), start);
     if (file.isEmpty()) return;
     const QString relative = base.relativeFilePath(file);
     edit_->setText(relative.startsWith(QLatin1String("..")) ? file : relative);
@@ -369,19 +370,41 @@ ParamEditor* createParamEditor(const ParamSpec& spec, const QString& category,
   using pipeline::ParamType;
   ParamEditor* editor = nullptr;
   switch (spec.type) {
-    case ParamType::string: editor = new TextEditor(spec, false); break;
-    case ParamType::string_list: editor = new TextEditor(spec, true); break;
-    case ParamType::integer: editor = new IntegerEditor(spec); break;
-    case ParamType::number: editor = new NumberEditor(spec); break;
-    case ParamType::boolean: editor = new BooleanEditor(spec); break;
-    case ParamType::choice: editor = new ChoiceEditor(spec); break;
-    case ParamType::field: editor = new FieldEditor(spec); break;
-    case ParamType::field_list: editor = new FieldListEditor(spec); break;
-    case ParamType::expression: editor = new ExpressionEditor(spec); break;
-    case ParamType::expression_list: editor = new BlockEditor(spec, true); break;
+    case ParamType::string:
+      editor = new TextEditor(spec, false);
+      break;
+    case ParamType::string_list:
+      editor = new TextEditor(spec, true);
+      break;
+    case ParamType::integer:
+      editor = new IntegerEditor(spec);
+      break;
+    case ParamType::number:
+      editor = new NumberEditor(spec);
+      break;
+    case ParamType::boolean:
+      editor = new BooleanEditor(spec);
+      break;
+    case ParamType::choice:
+      editor = new ChoiceEditor(spec);
+      break;
+    case ParamType::field:
+      editor = new FieldEditor(spec);
+      break;
+    case ParamType::field_list:
+      editor = new FieldListEditor(spec);
+      break;
+    case ParamType::expression:
+      editor = new ExpressionEditor(spec);
+      break;
+    case ParamType::expression_list:
+      editor = new BlockEditor(spec, true);
+      break;
     case ParamType::aggregates:
     case ParamType::map_fields:
-    case ParamType::fields: editor = new BlockEditor(spec, false); break;
+    case ParamType::fields:
+      editor = new BlockEditor(spec, false);
+      break;
     case ParamType::path:
       editor = new PathEditor(spec, category == QLatin1String("sink"), baseDir);
       break;

@@ -105,8 +105,9 @@ void PositionsCommand::apply(bool forward) {
 
 MoveNodesCommand::MoveNodesCommand(PipelineDocument* document, std::map<std::string, QPointF> to)
     : PositionsCommand(document, std::move(to), {}) {
-  setText(to_.size() == 1 ? DocumentCommand::tr("Move %1").arg(QString::fromStdString(to_.begin()->first))
-                          : DocumentCommand::tr("Move %n node(s)", nullptr, static_cast<int>(to_.size())));
+  setText(to_.size() == 1
+              ? DocumentCommand::tr("Move %1").arg(QString::fromStdString(to_.begin()->first))
+              : DocumentCommand::tr("Move %n node(s)", nullptr, static_cast<int>(to_.size())));
 }
 
 bool MoveNodesCommand::mergeWith(const QUndoCommand* other) {
@@ -180,7 +181,8 @@ SetParamCommand::SetParamCommand(PipelineDocument* document, std::string node, s
       node_(std::move(node)),
       name_(std::move(name)),
       value_(std::move(value)) {
-  setText(DocumentCommand::tr("Edit %1.%2").arg(QString::fromStdString(node_), QString::fromStdString(name_)));
+  setText(DocumentCommand::tr("Edit %1.%2")
+              .arg(QString::fromStdString(node_), QString::fromStdString(name_)));
 }
 
 void SetParamCommand::write(const nlohmann::json& value) {

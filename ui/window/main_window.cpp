@@ -17,6 +17,7 @@
 #include <QSaveFile>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -42,6 +43,13 @@ QAction* makeAction(QObject* parent, const QString& name, const QString& text,
   a->setObjectName(name);
   a->setShortcuts(keys);
   return a;
+}
+
+// The platform's keys for `key`, or `fallback` where it has none (Quit and Save As on some).
+QList<QKeySequence> standardOr(QKeySequence::StandardKey key, const QKeySequence& fallback) {
+  auto keys = QKeySequence::keyBindings(key);
+  if (keys.isEmpty()) keys << fallback;
+  return keys;
 }
 
 QIcon themed(const char* name, QStyle::StandardPixmap fallback) {
@@ -115,22 +123,22 @@ void MainWindow::createActions() {
   using K = QKeySequence;
   newAction_ = makeAction(this, QStringLiteral("actionNew"), tr("&New"), K::keyBindings(K::New),
                           themed("document-new", QStyle::SP_FileIcon));
-  openAction_ = makeAction(this, QStringLiteral("actionOpen"), tr("&Open…"),
-                           K::keyBindings(K::Open), themed("document-open", QStyle::SP_DialogOpenButton));
+  openAction_ =
+      makeAction(this, QStringLiteral("actionOpen"), tr("&Open…"), K::keyBindings(K::Open),
+                 themed("document-open", QStyle::SP_DialogOpenButton));
   saveAction_ = makeAction(this, QStringLiteral("actionSave"), tr("&Save"), K::keyBindings(K::Save),
                            themed("document-save", QStyle::SP_DialogSaveButton));
   saveAsAction_ = makeAction(this, QStringLiteral("actionSaveAs"), tr("Save &As…"),
-                             {K(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
-  importAction_ = makeAction(this, QStringLiteral("actionImport"), tr("&Import…"),
-                             {K(Qt::CTRL | Qt::Key_I)});
+                             standardOr(K::SaveAs, K(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+  importAction_ =
+      makeAction(this, QStringLiteral("actionImport"), tr("&Import…"), {K(Qt::CTRL | Qt::Key_I)});
   exportAction_ = makeAction(this, QStringLiteral("actionExport"), tr("&Export JSON…"),
                              {K(Qt::CTRL | Qt::Key_E)});
-  auto prefs = K::keyBindings(K::Preferences);
-  if (prefs.isEmpty()) prefs << K(Qt::CTRL | Qt::Key_Comma);
-  preferencesAction_ =
-      makeAction(this, QStringLiteral("actionPreferences"), tr("&Preferences…"), prefs);
+  preferencesAction_ = makeAction(this, QStringLiteral("actionPreferences"), tr("&Preferences…"),
+                                  standardOr(K::Preferences, K(Qt::CTRL | Qt::Key_Comma)));
   preferencesAction_->setMenuRole(QAction::PreferencesRole);
-  quitAction_ = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), K::keyBindings(K::Quit));
+  quitAction_ = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"),
+                           standardOr(K::Quit, K(Qt::CTRL | Qt::Key_Q)));
   quitAction_->setMenuRole(QAction::QuitRole);
 
   undoAction_ = document_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -144,7 +152,8 @@ void MainWindow::createActions() {
   redoAction_->setShortcuts(redoKeys);
   redoAction_->setIcon(themed("edit-redo", QStyle::SP_ArrowForward));
   cutAction_ = makeAction(this, QStringLiteral("actionCut"), tr("Cu&t"), K::keyBindings(K::Cut));
-  copyAction_ = makeAction(this, QStringLiteral("actionCopy"), tr("&Copy"), K::keyBindings(K::Copy));
+  copyAction_ =
+      makeAction(this, QStringLiteral("actionCopy"), tr("&Copy"), K::keyBindings(K::Copy));
   pasteAction_ =
       makeAction(this, QStringLiteral("actionPaste"), tr("&Paste"), K::keyBindings(K::Paste));
   deleteAction_ =
@@ -156,9 +165,9 @@ void MainWindow::createActions() {
   findAction_ =
       makeAction(this, QStringLiteral("actionFind"), tr("&Find Node…"), K::keyBindings(K::Find));
 
-  validateAction_ = makeAction(this, QStringLiteral("actionValidate"), tr("&Validate"),
-                               {K(Qt::CTRL | Qt::Key_B)},
-                               themed("dialog-ok", QStyle::SP_DialogApplyButton));
+  validateAction_ =
+      makeAction(this, QStringLiteral("actionValidate"), tr("&Validate"), {K(Qt::CTRL | Qt::Key_B)},
+                 themed("dialog-ok", QStyle::SP_DialogApplyButton));
   autoLayoutAction_ = makeAction(this, QStringLiteral("actionAutoLayout"), tr("Auto &Layout"),
                                  {K(Qt::CTRL | Qt::Key_L)});
   startPageAction_ = makeAction(this, QStringLiteral("actionStartPage"), tr("&Start Page"),
@@ -189,8 +198,7 @@ void MainWindow::createActions() {
   connect(cutAction_, &QAction::triggered, this, &MainWindow::cut);
   connect(copyAction_, &QAction::triggered, this, &MainWindow::copy);
   connect(pasteAction_, &QAction::triggered, this, &MainWindow::paste);
-  connect(deleteAction_, &QAction::triggered, this,
-          [this] { document_->removeNodes(selection_); });
+  connect(deleteAction_, &QAction::triggered, this, [this] { document_->removeNodes(selection_); });
   connect(duplicateAction_, &QAction::triggered, this, [this] {
     const QStringList ids = document_->duplicate(selection_);
     if (!ids.isEmpty()) setSelectedNodes(ids);
@@ -233,9 +241,9 @@ void MainWindow::createMenus() {
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   viewMenu_->addAction(startPageAction_);
   viewMenu_->addSeparator();
-  for (QDockWidget* dock : {static_cast<QDockWidget*>(palette_),
-                            static_cast<QDockWidget*>(inspector_),
-                            static_cast<QDockWidget*>(problems_)}) {
+  for (QDockWidget* dock :
+       {static_cast<QDockWidget*>(palette_), static_cast<QDockWidget*>(inspector_),
+        static_cast<QDockWidget*>(problems_)}) {
     viewMenu_->addAction(dock->toggleViewAction());
   }
 
@@ -328,9 +336,9 @@ void MainWindow::validate() {
   const int n = static_cast<int>(document_->diagnostics().size());
   problems_->show();
   problems_->raise();
-  statusBar()->showMessage(n == 0 ? tr("The pipeline is valid.")
-                                  : tr("The pipeline has %n problem(s).", nullptr, n),
-                           5000);
+  statusBar()->showMessage(
+      n == 0 ? tr("The pipeline is valid.") : tr("The pipeline has %n problem(s).", nullptr, n),
+      5000);
 }
 
 // --- Files ----------------------------------------------------------------------------
@@ -338,9 +346,12 @@ void MainWindow::validate() {
 bool MainWindow::maybeSave() {
   if (!document_->isDirty()) return true;
   switch (askSaveChanges()) {
-    case SaveChoice::Save: return saveFile();
-    case SaveChoice::Discard: return true;
-    case SaveChoice::Cancel: return false;
+    case SaveChoice::Save:
+      return saveFile();
+    case SaveChoice::Discard:
+      return true;
+    case SaveChoice::Cancel:
+      return false;
   }
   return false;
 }
@@ -443,9 +454,8 @@ void MainWindow::fillRecentMenu() {
   recentMenu_->clear();
   const QStringList files = settings::recentFiles();
   for (int i = 0; i < files.size(); ++i) {
-    auto* a = recentMenu_->addAction(
-        tr("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()),
-        this, [this, path = files[i]] { openFile(path); });
+    auto* a = recentMenu_->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()),
+                                     this, [this, path = files[i]] { openFile(path); });
     a->setToolTip(QDir::toNativeSeparators(files[i]));
     a->setStatusTip(QDir::toNativeSeparators(files[i]));
   }
@@ -563,8 +573,7 @@ MainWindow::SaveChoice MainWindow::askSaveChanges() {
   return SaveChoice::Cancel;
 }
 
-std::optional<PipelineDocument::ImportMode> MainWindow::askImportMode(
-    const QStringList& clashes) {
+std::optional<PipelineDocument::ImportMode> MainWindow::askImportMode(const QStringList& clashes) {
   QMessageBox box(QMessageBox::Question, tr("Import"),
                   tr("The pipeline already has nodes with these ids: %1.")
                       .arg(clashes.join(QStringLiteral(", "))),

@@ -120,8 +120,8 @@ class MainWindow : public QMainWindow {
   QStringList selection_;
   int pasteCount_ = 0;
 
-  QAction *newAction_, *openAction_, *saveAction_, *saveAsAction_, *importAction_,
-      *exportAction_, *preferencesAction_, *quitAction_;
+  QAction *newAction_, *openAction_, *saveAction_, *saveAsAction_, *importAction_, *exportAction_,
+      *preferencesAction_, *quitAction_;
   QAction *undoAction_, *redoAction_, *cutAction_, *copyAction_, *pasteAction_, *deleteAction_,
       *duplicateAction_, *selectAllAction_, *findAction_;
   QAction *validateAction_, *autoLayoutAction_, *startPageAction_, *aboutAction_;

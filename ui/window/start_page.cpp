@@ -92,14 +92,13 @@ void StartPage::refresh() {
   const auto list = samples(samplesDir());
   if (list.isEmpty()) samplesBox_->addWidget(new QLabel(tr("No samples found.")));
   for (const auto& s : list) {
-    const QString text = s.description + QLatin1Char('\n') +
-                         tr("Nodes: %1").arg(s.kinds.join(QStringLiteral(", ")));
+    const QString text =
+        s.description + QLatin1Char('\n') + tr("Nodes: %1").arg(s.kinds.join(QStringLiteral(", ")));
     auto* card = new QCommandLinkButton(s.name, text);
     card->setObjectName(QStringLiteral("sample:") + QFileInfo(s.dir).fileName());
     samplesBox_->addWidget(card);
-    connect(card, &QCommandLinkButton::clicked, this, [this, dir = s.dir] {
-      emit sampleChosen(dir);
-    });
+    connect(card, &QCommandLinkButton::clicked, this,
+            [this, dir = s.dir] { emit sampleChosen(dir); });
   }
 
   clear(recentBox_);
@@ -135,8 +134,13 @@ QList<StartPage::Sample> StartPage::samples(const QString& dir) {
     if (!doc.is_object()) continue;
     Sample s;
     s.dir = root.filePath(sub);
-    s.name = QString::fromStdString(doc.value("name", sub.toStdString()));
-    s.description = QString::fromStdString(doc.value("description", std::string()));
+    auto text = [&](const char* key) {
+      const auto it = doc.find(key);
+      return it != doc.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                                : QString();
+    };
+    s.name = text("name").isEmpty() ? sub : text("name");
+    s.description = text("description");
     if (doc.contains("nodes") && doc["nodes"].is_array()) {
       for (const auto& n : doc["nodes"]) {
         if (!n.is_object() || !n.contains("kind") || !n["kind"].is_string()) continue;
@@ -151,9 +155,8 @@ QList<StartPage::Sample> StartPage::samples(const QString& dir) {
 
 QString StartPage::copySample(const QString& sampleDir, QString* error) {
   const QDir from(sampleDir);
-  const QDir to(
-      QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-          .filePath(QStringLiteral("samples/") + QFileInfo(sampleDir).fileName()));
+  const QDir to(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                    .filePath(QStringLiteral("samples/") + QFileInfo(sampleDir).fileName()));
   QDirIterator it(sampleDir, QDir::Files, QDirIterator::Subdirectories);
   while (it.hasNext()) {
     const QString source = it.next();
