@@ -5,6 +5,8 @@
 // are in the View menu.
 #include <QtTest>
 
+#include <QComboBox>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -14,9 +16,11 @@
 #include "nodes/catalogue.h"
 #include "pipeline/pipeline_format.h"
 #include "quiet_main_window.h"
+#include "ui/app_settings.h"
 #include "ui/docks/inspector_dock.h"
 #include "ui/docks/palette_dock.h"
 #include "ui/docks/problems_dock.h"
+#include "ui/window/preferences_dialog.h"
 #include "ui/window/start_page.h"
 
 using namespace tributary;
@@ -236,6 +240,37 @@ class TestMainWindow : public QObject {
     window.document()->removeNodes({id});
     QVERIFY(window.selectedNodes().isEmpty());
     QCOMPARE(window.inspectorDock()->nodeId(), QString());
+  }
+
+  void recentFiles() {
+    ui::settings::clearRecentFiles();
+    const QString sample = QStringLiteral(TRIBUTARY_SAMPLES "/clickstream/pipeline.json");
+    QuietMainWindow window;
+    QVERIFY(window.openFile(sample));
+    QCOMPARE(ui::settings::recentFiles(), QStringList{QFileInfo(sample).absoluteFilePath()});
+    auto* menu = window.menuBar()->findChild<QMenu*>(QStringLiteral("recentMenu"));
+    QVERIFY(menu);
+    QVERIFY(menu->actions().front()->text().contains(QStringLiteral("pipeline.json")));
+    ui::settings::clearRecentFiles();
+  }
+
+  void preferencesAreStoredAndThemeApplies() {
+    ui::PreferencesDialog dialog;
+    dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("fr")));
+    dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(QStringLiteral("dark")));
+    dialog.dataDirectoryEdit()->setText(dir_.filePath(QStringLiteral("data")));
+    dialog.accept();
+    QCOMPARE(ui::settings::language(), QStringLiteral("fr"));
+    QCOMPARE(ui::settings::theme(), QStringLiteral("dark"));
+    QCOMPARE(ui::settings::dataDirectory(), dir_.filePath(QStringLiteral("data")));
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+
+    ui::PreferencesDialog again;
+    again.themeBox()->setCurrentIndex(again.themeBox()->findData(QStringLiteral("light")));
+    again.languageBox()->setCurrentIndex(0);
+    again.accept();
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+    QCOMPARE(ui::settings::language(), QString());
   }
 
   void layoutIsRemembered() {

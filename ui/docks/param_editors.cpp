@@ -186,7 +186,8 @@ class FieldListEditor : public ParamEditor {
  public:
   explicit FieldListEditor(const ParamSpec& spec) : ParamEditor(spec) {
     bareLayout(this)->addWidget(list_ = new QListWidget);
-    list_->setMaximumHeight(120);
+    // A fixed height: the form would otherwise give the list its whole size hint.
+    list_->setFixedHeight(list_->fontMetrics().height() * 7);
     connect(list_, &QListWidget::itemChanged, this, [this] {
       if (filling_) return;
       QStringList ticked;
@@ -269,7 +270,7 @@ class BlockEditor : public ParamEditor {
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     edit_->setFont(mono);
-    edit_->setMaximumHeight(110);
+    edit_->setFixedHeight(edit_->fontMetrics().height() * 5);
     edit_->setTabChangesFocus(true);
     edit_->setPlaceholderText(placeholder(spec.type));
     connect(edit_, &QPlainTextEdit::textChanged, this, [this] {
