@@ -68,6 +68,11 @@ class TestPaletteDock : public QObject {
       categories << QString::fromStdString(k->category);
     }
     QCOMPARE(dock.tree()->topLevelItemCount(), int(categories.size()));
+    // Each category has its SVG icon in the resources (drawn by Qt's svg plugin if present).
+    for (const QString& c : categories) {
+      QVERIFY2(QFile::exists(QStringLiteral(":/icons/%1.svg").arg(c)), qPrintable(c));
+    }
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/tributary.svg")));
   }
 
   void searchFilters() {
