@@ -55,10 +55,11 @@ void ExpressionEdit::check() {
     }
   }
   status_->setText(shown);
-  // The error colour comes from the palette's BrightText (red in both themes).
+  // A red that reads on the light and on the dark theme.
   QPalette p = palette();
-  p.setColor(QPalette::WindowText,
-             error_.isEmpty() ? p.color(QPalette::PlaceholderText) : p.color(QPalette::BrightText));
+  const bool dark = p.color(QPalette::Window).lightness() < 128;
+  const QColor red = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+  p.setColor(QPalette::WindowText, error_.isEmpty() ? p.color(QPalette::PlaceholderText) : red);
   status_->setPalette(p);
 }
 

@@ -105,7 +105,10 @@ MainWindow::MainWindow(QWidget* parent)
   updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The document is the first child to go; the docks must not hear from it meanwhile.
+  disconnect(document_, nullptr, nullptr, nullptr);
+}
 
 QWidget* MainWindow::createCanvas() {
   // Stand-in until the canvas lands: replace with
