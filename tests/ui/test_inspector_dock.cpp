@@ -94,6 +94,24 @@ class TestInspectorDock : public QObject {
     if (spec.type == ParamType::field) QVERIFY(editor->findChild<QComboBox*>()->isEditable());
   }
 
+  void wideIntegersStayExact() {
+    pipeline::ParamSpec spec;
+    spec.name = "retention_ms";
+    spec.type = ParamType::integer;
+    spec.min = -1;
+    std::unique_ptr<ParamEditor> editor(ui::createParamEditor(spec, "topic", QString()));
+    nlohmann::json edited;
+    editor->onEdited([&](const nlohmann::json& v) { edited = v; });
+    editor->setValue(nlohmann::json(std::int64_t{2592000000}));  // 30 days in ms
+    QVERIFY(edited.is_null());  // showing a value is not an edit
+    auto* spin = editor->findChild<QDoubleSpinBox*>();
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 2592000000.0);
+    spin->setValue(2592000001.0);
+    QCOMPARE(edited, nlohmann::json(std::int64_t{2592000001}));
+    QVERIFY(edited.is_number_integer());
+  }
+
   void formFollowsTheKind() {
     PipelineDocument doc;
     QCOMPARE(doc.open(kCsvEtl), QString());

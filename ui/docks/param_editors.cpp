@@ -14,7 +14,9 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <climits>
+#include <cstdint>
 
 #include "ui/docks/expression_edit.h"
 
@@ -79,23 +81,41 @@ class TextEditor : public ParamEditor {
   QLineEdit* edit_;
 };
 
+// A QSpinBox when the declared range fits in an int; otherwise (times in ms, seeds) a spin box
+// over doubles without decimals, exact for integers up to 2^53.
 class IntegerEditor : public ParamEditor {
  public:
   explicit IntegerEditor(const ParamSpec& spec) : ParamEditor(spec) {
-    bareLayout(this)->addWidget(spin_ = new QSpinBox);
-    spin_->setRange(spec.min ? static_cast<int>(std::max<double>(*spec.min, INT_MIN)) : INT_MIN,
-                    spec.max ? static_cast<int>(std::min<double>(*spec.max, INT_MAX)) : INT_MAX);
-    spin_->setAccelerated(true);
-    connect(spin_, &QSpinBox::valueChanged, this, [this](int v) { emitEdited(json(v)); });
+    constexpr double kExact = 9007199254740992.0;  // 2^53
+    const double lo = spec.min.value_or(-kExact), hi = spec.max.value_or(kExact);
+    if (lo >= INT_MIN && hi <= INT_MAX) {
+      bareLayout(this)->addWidget(spin_ = new QSpinBox);
+      spin_->setRange(static_cast<int>(lo), static_cast<int>(hi));
+      connect(spin_, &QSpinBox::valueChanged, this, [this](int v) { emitEdited(json(v)); });
+    } else {
+      bareLayout(this)->addWidget(wide_ = new QDoubleSpinBox);
+      wide_->setDecimals(0);
+      wide_->setRange(std::max(lo, -kExact), std::min(hi, kExact));
+      connect(wide_, &QDoubleSpinBox::valueChanged, this,
+              [this](double v) { emitEdited(json(static_cast<std::int64_t>(v))); });
+    }
   }
   void setValue(const json& value) override {
     const json v = shown(value);
-    const QSignalBlocker block(spin_);
-    spin_->setValue(v.is_number() ? v.get<int>() : std::max(0, spin_->minimum()));
+    if (spin_) {
+      const QSignalBlocker block(spin_);
+      spin_->setValue(v.is_number() ? static_cast<int>(std::clamp<double>(
+                                          v.get<double>(), spin_->minimum(), spin_->maximum()))
+                                    : std::max(0, spin_->minimum()));
+    } else {
+      const QSignalBlocker block(wide_);
+      wide_->setValue(v.is_number() ? v.get<double>() : std::max(0.0, wide_->minimum()));
+    }
   }
 
  private:
-  QSpinBox* spin_;
+  QSpinBox* spin_ = nullptr;
+  QDoubleSpinBox* wide_ = nullptr;
 };
 
 class NumberEditor : public ParamEditor {
