@@ -393,6 +393,109 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::NodeKinds</name>
+    <message>
+        <source>Replay a file</source>
+        <translation>Datei abspielen</translation>
+    </message>
+    <message>
+        <source>Generate a stream</source>
+        <translation>Datenstrom erzeugen</translation>
+    </message>
+    <message>
+        <source>TCP lines</source>
+        <translation>TCP-Zeilen</translation>
+    </message>
+    <message>
+        <source>Existing topic</source>
+        <translation>Vorhandenes Topic</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Tumbling window</source>
+        <translation>Tumbling-Fenster</translation>
+    </message>
+    <message>
+        <source>Hopping window</source>
+        <translation>Hopping-Fenster</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Gleitendes Fenster</translation>
+    </message>
+    <message>
+        <source>Session window</source>
+        <translation>Sitzungsfenster</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Felder berechnen</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Aggregieren</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Dedupe</source>
+        <translation>Duplikate entfernen</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Vereinigung</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Streaming k-means</source>
+        <translation>Streaming-k-Means</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>Lineare Regression</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>Logistische Regression</translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation>Anomaliewert</translation>
+    </message>
+    <message>
+        <source>JSON-lines file</source>
+        <translation>JSON-Lines-Datei</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>SQLite table</source>
+        <translation>SQLite-Tabelle</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PaletteDock</name>
     <message>
         <source>Sources</source>

@@ -393,6 +393,109 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::NodeKinds</name>
+    <message>
+        <source>Replay a file</source>
+        <translation>Reproducir un archivo</translation>
+    </message>
+    <message>
+        <source>Generate a stream</source>
+        <translation>Generar un flujo</translation>
+    </message>
+    <message>
+        <source>TCP lines</source>
+        <translation>Líneas TCP</translation>
+    </message>
+    <message>
+        <source>Existing topic</source>
+        <translation>Topic existente</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Tumbling window</source>
+        <translation>Ventana fija</translation>
+    </message>
+    <message>
+        <source>Hopping window</source>
+        <translation>Ventana de salto</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Ventana deslizante</translation>
+    </message>
+    <message>
+        <source>Session window</source>
+        <translation>Ventana de sesión</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Calcular campos</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Dedupe</source>
+        <translation>Eliminar duplicados</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Unión</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Streaming k-means</source>
+        <translation>k-medias en streaming</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>Regresión lineal</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>Regresión logística</translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation>Puntuación de anomalía</translation>
+    </message>
+    <message>
+        <source>JSON-lines file</source>
+        <translation>Archivo JSON Lines</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <source>SQLite table</source>
+        <translation>Tabla SQLite</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Consola</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PaletteDock</name>
     <message>
         <source>Sources</source>

@@ -393,6 +393,109 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::NodeKinds</name>
+    <message>
+        <source>Replay a file</source>
+        <translation>Rejouer un fichier</translation>
+    </message>
+    <message>
+        <source>Generate a stream</source>
+        <translation>Générer un flux</translation>
+    </message>
+    <message>
+        <source>TCP lines</source>
+        <translation>Lignes TCP</translation>
+    </message>
+    <message>
+        <source>Existing topic</source>
+        <translation>Topic existant</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Tumbling window</source>
+        <translation>Fenêtre fixe</translation>
+    </message>
+    <message>
+        <source>Hopping window</source>
+        <translation>Fenêtre à sauts</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Fenêtre glissante</translation>
+    </message>
+    <message>
+        <source>Session window</source>
+        <translation>Fenêtre de session</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Calculer des champs</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Agréger</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Jointure</translation>
+    </message>
+    <message>
+        <source>Dedupe</source>
+        <translation>Dédoublonner</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Streaming k-means</source>
+        <translation>k-moyennes en flux</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>Régression linéaire</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>Régression logistique</translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation>Score d&apos;anomalie</translation>
+    </message>
+    <message>
+        <source>JSON-lines file</source>
+        <translation>Fichier JSON Lines</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Fichier CSV</translation>
+    </message>
+    <message>
+        <source>SQLite table</source>
+        <translation>Table SQLite</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PaletteDock</name>
     <message>
         <source>Sources</source>

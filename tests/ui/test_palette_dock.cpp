@@ -11,6 +11,7 @@
 #include "nodes/catalogue.h"
 #include "ui/docks/palette_dock.h"
 #include "ui/document/pipeline_document.h"
+#include "ui/kind_titles.h"
 
 using namespace tributary;
 using ui::PaletteDock;
@@ -73,6 +74,14 @@ class TestPaletteDock : public QObject {
       QVERIFY2(QFile::exists(QStringLiteral(":/icons/%1.svg").arg(c)), qPrintable(c));
     }
     QVERIFY(QFile::exists(QStringLiteral(":/icons/tributary.svg")));
+  }
+
+  void everyTitleIsTranslatable() {
+    // A kind added to the catalogue needs its title in ui/kind_titles.cpp for lupdate.
+    const QStringList listed = ui::translatableKindTitles();
+    for (const auto& k : nodes::builtin_kinds().kinds()) {
+      QVERIFY2(listed.contains(QString::fromStdString(k->title)), k->title.c_str());
+    }
   }
 
   void searchFilters() {

@@ -87,6 +87,9 @@ class TestTranslations : public QObject {
       QStringList menus;
       for (auto* a : window.menuBar()->actions()) menus << a->text();
       QVERIFY2(menus.contains(QStringLiteral("&Datei")), qPrintable(menus.join(", ")));
+      // The catalogue's kind titles (ui/kind_titles.cpp) too.
+      QCOMPARE(QCoreApplication::translate("tributary::ui::NodeKinds", "Replay a file"),
+               QStringLiteral("Datei abspielen"));
       // The document's undo texts are translated too.
       window.document()->addNode(QStringLiteral("transform.filter"), QPointF(0, 0));
       QVERIFY2(!window.document()->undoStack()->text(0).startsWith(QStringLiteral("Add")),

@@ -10,6 +10,7 @@
 
 #include "pipeline/pipeline_validation.h"
 #include "ui/docks/param_editors.h"
+#include "ui/kind_titles.h"
 #include "ui/document/pipeline_document.h"
 
 namespace tributary::ui {
@@ -129,7 +130,7 @@ void InspectorDock::build() {
     title_->setText(n ? tr("Unknown kind %1").arg(q(n->kind)) : QString());
     help_->clear();
   } else {
-    title_->setText(q(kind->title));
+    title_->setText(kindTitle(*kind));
     help_->setText(q(kind->help));
     const QString category = q(kind->category);
     for (const auto& spec : kind->params) {

@@ -11,6 +11,7 @@
 
 #include "ui/document/pipeline_document.h"
 #include "ui/icons.h"
+#include "ui/kind_titles.h"
 
 namespace tributary::ui {
 namespace {
@@ -85,12 +86,11 @@ void PaletteDock::populate() {
       group->setFont(0, bold);
       group->setData(0, Qt::UserRole + 1, category);
     }
-    auto* item = new QTreeWidgetItem(group, {QString::fromStdString(kind->title)});
+    auto* item = new QTreeWidgetItem(group, {kindTitle(*kind)});
     item->setData(0, kKindRole, QString::fromStdString(kind->id));
     item->setIcon(0, categoryIcon(category));
     item->setToolTip(0, QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
-                            .arg(QString::fromStdString(kind->title).toHtmlEscaped(),
-                                 QString::fromStdString(kind->id),
+                            .arg(kindTitle(*kind).toHtmlEscaped(), QString::fromStdString(kind->id),
                                  QString::fromStdString(kind->help).toHtmlEscaped()));
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
   }
@@ -107,7 +107,8 @@ void PaletteDock::setFilter(const QString& text) {
       const auto* kind = document_->kinds().find(item->data(0, kKindRole).toString().toStdString());
       const bool match =
           needle.isEmpty() || item->text(0).contains(needle, Qt::CaseInsensitive) ||
-          (kind && (QString::fromStdString(kind->id).contains(needle, Qt::CaseInsensitive) ||
+          (kind && (QString::fromStdString(kind->id + ' ' + kind->title)
+                        .contains(needle, Qt::CaseInsensitive) ||
                     QString::fromStdString(kind->help).contains(needle, Qt::CaseInsensitive)));
       item->setHidden(!match);
       visible += match ? 1 : 0;
