@@ -30,7 +30,7 @@ std::size_t DocumentCommand::edgeIndex(const pipeline::Edge& edge) const {
 
 AddNodeCommand::AddNodeCommand(PipelineDocument* document, pipeline::Node node)
     : DocumentCommand(document), node_(std::move(node)) {
-  setText(tr("Add %1").arg(QString::fromStdString(node_.id)));
+  setText(DocumentCommand::tr("Add %1").arg(QString::fromStdString(node_.id)));
 }
 
 void AddNodeCommand::redo() {
@@ -105,8 +105,9 @@ void PositionsCommand::apply(bool forward) {
 
 MoveNodesCommand::MoveNodesCommand(PipelineDocument* document, std::map<std::string, QPointF> to)
     : PositionsCommand(document, std::move(to), {}) {
-  setText(to_.size() == 1 ? tr("Move %1").arg(QString::fromStdString(to_.begin()->first))
-                          : tr("Move %n node(s)", nullptr, static_cast<int>(to_.size())));
+  setText(to_.size() == 1
+              ? DocumentCommand::tr("Move %1").arg(QString::fromStdString(to_.begin()->first))
+              : DocumentCommand::tr("Move %n node(s)", nullptr, static_cast<int>(to_.size())));
 }
 
 bool MoveNodesCommand::mergeWith(const QUndoCommand* other) {
@@ -129,14 +130,14 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand* other) {
 }
 
 AutoLayoutCommand::AutoLayoutCommand(PipelineDocument* document, std::map<std::string, QPointF> to)
-    : PositionsCommand(document, std::move(to), tr("Auto layout")) {}
+    : PositionsCommand(document, std::move(to), DocumentCommand::tr("Auto layout")) {}
 
 // --- ConnectCommand, DisconnectCommand --------------------------------------------------
 
 ConnectCommand::ConnectCommand(PipelineDocument* document, pipeline::Edge edge)
     : DocumentCommand(document), edge_(std::move(edge)) {
   setText(
-      tr("Connect %1 to %2")
+      DocumentCommand::tr("Connect %1 to %2")
           .arg(QString::fromStdString(edge_.from.text()), QString::fromStdString(edge_.to.text())));
 }
 
@@ -152,11 +153,11 @@ DisconnectCommand::DisconnectCommand(PipelineDocument* document, std::vector<pip
                                      QUndoCommand* parent)
     : DocumentCommand(document, parent), edges_(std::move(edges)) {
   if (edges_.size() == 1) {
-    setText(tr("Disconnect %1 from %2")
+    setText(DocumentCommand::tr("Disconnect %1 from %2")
                 .arg(QString::fromStdString(edges_[0].from.text()),
                      QString::fromStdString(edges_[0].to.text())));
   } else {
-    setText(tr("Disconnect %n edge(s)", nullptr, static_cast<int>(edges_.size())));
+    setText(DocumentCommand::tr("Disconnect %n edge(s)", nullptr, static_cast<int>(edges_.size())));
   }
 }
 
@@ -180,7 +181,8 @@ SetParamCommand::SetParamCommand(PipelineDocument* document, std::string node, s
       node_(std::move(node)),
       name_(std::move(name)),
       value_(std::move(value)) {
-  setText(tr("Edit %1.%2").arg(QString::fromStdString(node_), QString::fromStdString(name_)));
+  setText(DocumentCommand::tr("Edit %1.%2")
+              .arg(QString::fromStdString(node_), QString::fromStdString(name_)));
 }
 
 void SetParamCommand::write(const nlohmann::json& value) {
@@ -216,7 +218,7 @@ bool SetParamCommand::mergeWith(const QUndoCommand* other) {
 RenameNodeCommand::RenameNodeCommand(PipelineDocument* document, std::string node,
                                      std::string label)
     : DocumentCommand(document), node_(std::move(node)), label_(std::move(label)) {
-  setText(tr("Rename %1").arg(QString::fromStdString(node_)));
+  setText(DocumentCommand::tr("Rename %1").arg(QString::fromStdString(node_)));
 }
 
 void RenameNodeCommand::redo() {
@@ -265,7 +267,7 @@ void InsertFragmentCommand::undo() {
 ReplaceNodeCommand::ReplaceNodeCommand(PipelineDocument* document, pipeline::Node node,
                                        QUndoCommand* parent)
     : DocumentCommand(document, parent), node_(std::move(node)) {
-  setText(tr("Replace %1").arg(QString::fromStdString(node_.id)));
+  setText(DocumentCommand::tr("Replace %1").arg(QString::fromStdString(node_.id)));
 }
 
 void ReplaceNodeCommand::redo() {

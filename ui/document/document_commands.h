@@ -20,7 +20,7 @@ namespace tributary::ui {
 
 // The base of every command: the only way to reach the document's primitive changes.
 class DocumentCommand : public QUndoCommand {
-  Q_DECLARE_TR_FUNCTIONS(DocumentCommand)
+  Q_DECLARE_TR_FUNCTIONS(tributary::ui::DocumentCommand)
 
  public:
   explicit DocumentCommand(PipelineDocument* document, QUndoCommand* parent = nullptr)

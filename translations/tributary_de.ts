@@ -1,0 +1,798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>tributary::ui::DocumentCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto layout</source>
+        <translation>Automatisches Layout</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation>%1 von %2 trennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnect %n edge(s)</source>
+        <translation>
+            <numerusform>%n Verbindung trennen</numerusform>
+            <numerusform>%n Verbindungen trennen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit %1.%2</source>
+        <translation>%1.%2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>%1 ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ExpressionEdit</name>
+    <message>
+        <source>Enter an expression over the input&apos;s fields.</source>
+        <translation>Geben Sie einen Ausdruck über die Felder der Eingabe ein.</translation>
+    </message>
+    <message>
+        <source>Connect an input to check this expression.</source>
+        <translation>Verbinden Sie eine Eingabe, um diesen Ausdruck zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected.</source>
+        <translation>
+            <numerusform>%n Knoten ausgewählt.</numerusform>
+            <numerusform>%n Knoten ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node to edit its parameters.</source>
+        <translation>Wählen Sie einen Knoten aus, um seine Parameter zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Unknown kind %1</source>
+        <translation>Unbekannte Art %1</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Keine Probleme.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::MainWindow</name>
+    <message>
+        <source>Pipelines (*.json);;All files (*)</source>
+        <translation>Pipelines (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export JSON…</source>
+        <translation>JSON &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>E&amp;infügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Find Node…</source>
+        <translation>Knoten &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>Automatisches &amp;Layout</translation>
+    </message>
+    <message>
+        <source>&amp;Start Page</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>&amp;About Tributary</source>
+        <translation>Ü&amp;ber Tributary</translation>
+    </message>
+    <message>
+        <source>Open Pipeline</source>
+        <translation>Pipeline öffnen</translation>
+    </message>
+    <message>
+        <source>Save Pipeline As</source>
+        <translation>Pipeline speichern unter</translation>
+    </message>
+    <message>
+        <source>Import Pipeline</source>
+        <translation>Pipeline importieren</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSON exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Datenordner: %1</translation>
+    </message>
+    <message>
+        <source>The pipeline is valid.</source>
+        <translation>Die Pipeline ist gültig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pipeline has %n problem(s).</source>
+        <translation>
+            <numerusform>Die Pipeline hat %n Problem.</numerusform>
+            <numerusform>Die Pipeline hat %n Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>Neue Pipeline</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Save Pipeline</source>
+        <translation>Pipeline speichern</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>%1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>%1 kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Cannot export %1</source>
+        <translation>%1 kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample</source>
+        <translation>Das Beispiel kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: %1</source>
+        <translation>Nichts einzufügen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Find Node</source>
+        <translation>Knoten suchen</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>About Tributary</source>
+        <translation>Über Tributary</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tributary %1&lt;/b&gt;&lt;p&gt;A designer for streaming pipelines: sources, topics, windows, transforms, machine learning and sinks.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Tributary %1&lt;/b&gt;&lt;p&gt;Ein Designer für Streaming-Pipelines: Quellen, Topics, Fenster, Transformationen, maschinelles Lernen und Senken.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>The pipeline already has nodes with these ids: %1.</source>
+        <translation>Die Pipeline hat bereits Knoten mit diesen IDs: %1.</translation>
+    </message>
+    <message>
+        <source>Import them as copies with new ids, or replace the nodes?</source>
+        <translation>Als Kopien mit neuen IDs importieren oder die Knoten ersetzen?</translation>
+    </message>
+    <message>
+        <source>Import as Copies</source>
+        <translation>Als Kopien importieren</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>pipeline.json</source>
+        <translation>pipeline.json</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::NodeKinds</name>
+    <message>
+        <source>Replay a file</source>
+        <translation>Datei abspielen</translation>
+    </message>
+    <message>
+        <source>Generate a stream</source>
+        <translation>Datenstrom erzeugen</translation>
+    </message>
+    <message>
+        <source>TCP lines</source>
+        <translation>TCP-Zeilen</translation>
+    </message>
+    <message>
+        <source>Existing topic</source>
+        <translation>Vorhandenes Topic</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Tumbling window</source>
+        <translation>Tumbling-Fenster</translation>
+    </message>
+    <message>
+        <source>Hopping window</source>
+        <translation>Hopping-Fenster</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Gleitendes Fenster</translation>
+    </message>
+    <message>
+        <source>Session window</source>
+        <translation>Sitzungsfenster</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Felder berechnen</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Aggregieren</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>Dedupe</source>
+        <translation>Duplikate entfernen</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Vereinigung</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Streaming k-means</source>
+        <translation>Streaming-k-Means</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>Lineare Regression</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>Logistische Regression</translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation>Anomaliewert</translation>
+    </message>
+    <message>
+        <source>JSON-lines file</source>
+        <translation>JSON-Lines-Datei</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>SQLite table</source>
+        <translation>SQLite-Tabelle</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::PaletteDock</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <source>Machine learning</source>
+        <translation>Maschinelles Lernen</translation>
+    </message>
+    <message>
+        <source>Sinks</source>
+        <translation>Senken</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Search node kinds</source>
+        <translation>Knotenarten suchen</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ParamEditor</name>
+    <message>
+        <source>Values separated by commas</source>
+        <translation>Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Not a field of the input</source>
+        <translation>Kein Feld der Eingabe</translation>
+    </message>
+    <message>
+        <source>Not valid JSON yet</source>
+        <translation>Noch kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>One expression per line</source>
+        <translation>Ein Ausdruck pro Zeile</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Ausgabedatei</translation>
+    </message>
+    <message>
+        <source>Input file</source>
+        <translation>Eingabedatei</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::PipelineDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1%2 — Tributary</source>
+        <extracomment>%1 is the file&apos;s name, %2 a star when it has unsaved changes</extracomment>
+        <translation>%1%2 — Tributary</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>Neue Pipeline</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tributary pipeline: %2</source>
+        <translation>%1 ist keine Tributary-Pipeline: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no node &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Knoten „%1“.</translation>
+    </message>
+    <message>
+        <source>A node cannot feed itself.</source>
+        <translation>Ein Knoten kann sich nicht selbst speisen.</translation>
+    </message>
+    <message>
+        <source>%1 is of an unknown kind (%2).</source>
+        <translation>%1 ist von unbekannter Art (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has no outputs.</source>
+        <translation>%1 hat keine Ausgänge.</translation>
+    </message>
+    <message>
+        <source>%1 has no output &apos;%2&apos; (it has: %3).</source>
+        <translation>%1 hat keinen Ausgang „%2“ (vorhanden: %3).</translation>
+    </message>
+    <message>
+        <source>%1 has no inputs.</source>
+        <translation>%1 hat keine Eingänge.</translation>
+    </message>
+    <message>
+        <source>%1 has no input &apos;%2&apos; (it has: %3).</source>
+        <translation>%1 hat keinen Eingang „%2“ (vorhanden: %3).</translation>
+    </message>
+    <message>
+        <source>%1 is already connected to %2.</source>
+        <translation>%1 ist bereits mit %2 verbunden.</translation>
+    </message>
+    <message>
+        <source>%1 already has its input (from %2); only topics and unions take several.</source>
+        <translation>%1 hat bereits seine Eingabe (von %2); nur Topics und Vereinigungen nehmen mehrere.</translation>
+    </message>
+    <message>
+        <source>Connecting %1 to %2 would make a cycle.</source>
+        <translation>%1 mit %2 zu verbinden, ergäbe einen Zyklus.</translation>
+    </message>
+    <message>
+        <source>The schema does not fit: %1</source>
+        <translation>Das Schema passt nicht: %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied nodes</source>
+        <translation>Kopierte Knoten</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Ausschneiden</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: %1</source>
+        <translation>Nichts einzufügen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: there are no nodes.</source>
+        <translation>Nichts einzufügen: Es gibt keine Knoten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten einfügen</numerusform>
+            <numerusform>%n Knoten einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten duplizieren</numerusform>
+            <numerusform>%n Knoten duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Default data folder</source>
+        <translation>Standard-Datenordner</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Tributary starts again.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von Tributary wirksam.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::StartPage</name>
+    <message>
+        <source>Tributary</source>
+        <translation>Tributary</translation>
+    </message>
+    <message>
+        <source>Design streaming pipelines, then run them live.</source>
+        <translation>Streaming-Pipelines entwerfen und live ausführen.</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>Neue Pipeline</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>No samples found.</source>
+        <translation>Keine Beispiele gefunden.</translation>
+    </message>
+    <message>
+        <source>Nodes: %1</source>
+        <translation>Knoten: %1</translation>
+    </message>
+    <message>
+        <source>No recent files.</source>
+        <translation>Keine zuletzt geöffneten Dateien.</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2.</source>
+        <translation>%1 konnte nicht nach %2 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds no pipeline.json.</source>
+        <translation>%1 enthält keine pipeline.json.</translation>
+    </message>
+</context>
+</TS>
