@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(
   g++ cmake ninja-build pkg-config
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 libgl-dev
   libsqlite3-dev libboost-dev nlohmann-json3-dev libsimdjson-dev libabsl-dev libre2-dev
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libcli11-dev
   python3 python3-jsonschema clang libclang-rt-14-dev

@@ -23,6 +23,8 @@
 
 #include "pipeline/pipeline_format.h"
 #include "ui/app_settings.h"
+#include "ui/canvas/canvas_view.h"
+#include "ui/canvas/pipeline_scene.h"
 #include "ui/docks/inspector_dock.h"
 #include "ui/docks/palette_dock.h"
 #include "ui/docks/problems_dock.h"
@@ -93,8 +95,11 @@ MainWindow::MainWindow(QWidget* parent)
     showCanvas();
     setSelectedNodes({id});
   });
-  connect(problems_, &ProblemsDock::nodeActivated, this,
-          [this](const QString& id) { setSelectedNodes({id}); });
+  connect(problems_, &ProblemsDock::nodeActivated, this, [this](const QString& id) {
+    showCanvas();
+    setSelectedNodes({id});
+    canvasView_->revealNode(id);
+  });
 
   setWindowTitle(document_->windowTitle());
   resize(1280, 800);
@@ -106,18 +111,28 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+  // The canvas reads the document while its items go: it goes first, quietly.
+  disconnect(scene_, nullptr, nullptr, nullptr);
+  delete canvasView_;
+  delete scene_;
   // The document is the first child to go; the docks must not hear from it meanwhile.
   disconnect(document_, nullptr, nullptr, nullptr);
 }
 
 QWidget* MainWindow::createCanvas() {
-  // Stand-in until the canvas lands: replace with
-  //   auto* view = new CanvasView(new PipelineScene(document_, this));
-  //   connect(view, &CanvasView::selectionChanged, this, &MainWindow::setSelectedNodes);
-  //   connect(this, &MainWindow::selectionChanged, view, &CanvasView::selectNodes);
-  auto* view = new QGraphicsView;
-  view->setObjectName(QStringLiteral("canvas"));
-  return view;
+  scene_ = new PipelineScene(document_, this);
+  canvasView_ = new CanvasView(scene_);
+  canvasView_->setObjectName(QStringLiteral("canvas"));
+  // The window's Edit menu does these on the window's selection: one shortcut each.
+  using A = CanvasView::Action;
+  for (const A a : {A::Delete, A::Cut, A::Copy, A::Paste, A::Duplicate, A::SelectAll, A::AutoLayout})
+    canvasView_->action(a)->setShortcuts({});
+  connect(scene_, &QGraphicsScene::selectionChanged, this,
+          [this] { setSelectedNodes(scene_->selectedNodeIds()); });
+  connect(this, &MainWindow::selectionChanged, scene_, &PipelineScene::selectNodes);
+  connect(canvasView_, &CanvasView::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+  return canvasView_;
 }
 
 // --- Construction ---------------------------------------------------------------------
@@ -201,7 +216,11 @@ void MainWindow::createActions() {
   connect(cutAction_, &QAction::triggered, this, &MainWindow::cut);
   connect(copyAction_, &QAction::triggered, this, &MainWindow::copy);
   connect(pasteAction_, &QAction::triggered, this, &MainWindow::paste);
-  connect(deleteAction_, &QAction::triggered, this, [this] { document_->removeNodes(selection_); });
+  connect(deleteAction_, &QAction::triggered, this, [this] {
+    // The canvas also deletes the edges selected there.
+    if (!isStartPageShown() && scene_->deleteSelection()) return;
+    document_->removeNodes(selection_);
+  });
   connect(duplicateAction_, &QAction::triggered, this, [this] {
     const QStringList ids = document_->duplicate(selection_);
     if (!ids.isEmpty()) setSelectedNodes(ids);
@@ -243,6 +262,9 @@ void MainWindow::createMenus() {
 
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   viewMenu_->addAction(startPageAction_);
+  using A = CanvasView::Action;
+  for (const A a : {A::ZoomIn, A::ZoomOut, A::ZoomFit, A::ZoomReset})
+    viewMenu_->addAction(canvasView_->action(a));
   viewMenu_->addSeparator();
   for (QDockWidget* dock :
        {static_cast<QDockWidget*>(palette_), static_cast<QDockWidget*>(inspector_),

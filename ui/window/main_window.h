@@ -26,6 +26,9 @@ class StartPage;
 // The clipboard format of copied nodes (a pipeline document holding them).
 inline constexpr auto kPipelineMimeType = "application/x-tributary-pipeline";
 
+class CanvasView;
+class PipelineScene;
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -80,8 +83,8 @@ class MainWindow : public QMainWindow {
   virtual QString askSavePath(const QString& title, const QString& suggested);
 
  private:
-  // The canvas: a CanvasView over a PipelineScene(document_) once that exists; it reports
-  // its selection to setSelectedNodes() and follows selectionChanged().
+  // The canvas: a CanvasView over a PipelineScene(document_); it reports its selection to
+  // setSelectedNodes() and follows selectionChanged().
   QWidget* createCanvas();
   void createActions();
   void createMenus();
@@ -105,6 +108,9 @@ class MainWindow : public QMainWindow {
   PipelineDocument* document_;
   QStackedWidget* central_;
   StartPage* startPage_;
+  // Set by createCanvas(), hence declared (and initialised) before canvas_.
+  PipelineScene* scene_ = nullptr;
+  CanvasView* canvasView_ = nullptr;
   QWidget* canvas_;
   PaletteDock* palette_ = nullptr;
   InspectorDock* inspector_ = nullptr;
