@@ -25,6 +25,9 @@
 #include "ui/app_settings.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/canvas/pipeline_scene.h"
+#include "ui/run/engine_controller.h"
+#include "ui/run/run_controls.h"
+#include "ui/run/run_overlay.h"
 #include "ui/docks/inspector_dock.h"
 #include "ui/docks/palette_dock.h"
 #include "ui/docks/problems_dock.h"
@@ -74,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
   setCentralWidget(central_);
 
   createActions();
+  createRun();
   createDocks();
   createMenus();
   createToolBars();
@@ -111,6 +115,9 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+  // The run's threads end before the window they report to.
+  disconnect(engine_, nullptr, nullptr, nullptr);
+  delete engine_;
   // The canvas reads the document while its items go: it goes first, quietly.
   disconnect(scene_, nullptr, nullptr, nullptr);
   delete canvasView_;
@@ -275,8 +282,51 @@ void MainWindow::createMenus() {
   auto* pipelineMenu = menuBar()->addMenu(tr("&Pipeline"));
   pipelineMenu->addActions({validateAction_, autoLayoutAction_});
 
+  auto* run = menuBar()->addMenu(tr("&Run"));
+  run->addActions({runControls_->runAction(), runControls_->pauseAction(),
+                   runControls_->stopAction(), runControls_->resetAction()});
+
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(aboutAction_);
+}
+
+void MainWindow::createRun() {
+  engine_ = new EngineController(document_, this);
+  runControls_ = new RunControls(engine_, this);
+  overlay_ = std::make_unique<RunOverlay>(document_, scene_);
+  auto nodeState = [this] {
+    switch (engine_->state()) {
+      case EngineController::State::Running:
+        return NodeRunState::Running;
+      case EngineController::State::Paused:
+        return NodeRunState::Paused;
+      case EngineController::State::Failed:
+        return NodeRunState::Failed;
+      default:
+        return NodeRunState::Idle;
+    }
+  };
+  connect(engine_, &EngineController::snapshotUpdated, this,
+          [this, nodeState](const runtime::Progress& p) {
+            overlay_->show(p, engine_->plan(), nodeState());
+          });
+  connect(engine_, &EngineController::stateChanged, this, [this](EngineController::State s) {
+    if (s == EngineController::State::Running) showCanvas();
+    if (s == EngineController::State::Idle) overlay_->clear();
+  });
+  connect(engine_, &EngineController::runRefused, this, [this](const QStringList& problems) {
+    problems_->show();
+    problems_->raise();
+    showError(tr("The pipeline cannot run"), problems.join(QLatin1Char('\n')));
+  });
+  connect(engine_, &EngineController::runFailed, this, [this](const QString& error) {
+    showError(tr("The run failed"), error);
+  });
+  // Another pipeline in the window: the run of the last one ends.
+  connect(document_, &PipelineDocument::modelReset, this, [this] {
+    engine_->stop();
+    overlay_->clear();
+  });
 }
 
 void MainWindow::createToolBars() {
@@ -291,9 +341,11 @@ void MainWindow::createToolBars() {
   pipelineToolBar_->addAction(validateAction_);
   runToolBar_ = addToolBar(tr("Run"));
   runToolBar_->setObjectName(QStringLiteral("runToolBar"));
-  runToolBar_->hide();
+  runToolBar_->addActions({runControls_->runAction(), runControls_->pauseAction(),
+                           runControls_->stopAction(), runControls_->resetAction()});
+  runToolBar_->addWidget(runControls_->speedBox());
   viewMenu_->addSeparator();
-  for (auto* bar : {fileToolBar_, editToolBar_, pipelineToolBar_}) {
+  for (auto* bar : {fileToolBar_, editToolBar_, pipelineToolBar_, runToolBar_}) {
     viewMenu_->addAction(bar->toggleViewAction());
   }
 }
@@ -312,6 +364,7 @@ void MainWindow::createDocks() {
 void MainWindow::createStatusBar() {
   problemsLabel_ = new QLabel;
   dataDirLabel_ = new QLabel;
+  statusBar()->addPermanentWidget(runControls_->statusLabel());
   statusBar()->addPermanentWidget(problemsLabel_);
   statusBar()->addPermanentWidget(dataDirLabel_);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
 #include <QStringList>
 #include <optional>
 
@@ -27,7 +28,10 @@ class StartPage;
 inline constexpr auto kPipelineMimeType = "application/x-tributary-pipeline";
 
 class CanvasView;
+class EngineController;
 class PipelineScene;
+class RunControls;
+class RunOverlay;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -46,6 +50,8 @@ class MainWindow : public QMainWindow {
   QWidget* canvas() const { return canvas_; }
   // Where the run controls (run, pause, stop, speed) go; empty and hidden until they do.
   QToolBar* runToolBar() const { return runToolBar_; }
+  EngineController* engine() const { return engine_; }
+  RunControls* runControls() const { return runControls_; }
   QStringList selectedNodes() const { return selection_; }
   bool isStartPageShown() const;
 
@@ -87,6 +93,7 @@ class MainWindow : public QMainWindow {
   // setSelectedNodes() and follows selectionChanged().
   QWidget* createCanvas();
   void createActions();
+  void createRun();  // the engine controller, run actions and the canvas's run overlay
   void createMenus();
   void createToolBars();
   void createDocks();
@@ -119,6 +126,9 @@ class MainWindow : public QMainWindow {
   QToolBar* editToolBar_ = nullptr;
   QToolBar* pipelineToolBar_ = nullptr;
   QToolBar* runToolBar_ = nullptr;
+  EngineController* engine_ = nullptr;
+  RunControls* runControls_ = nullptr;
+  std::unique_ptr<RunOverlay> overlay_;
   QMenu* recentMenu_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QLabel* problemsLabel_ = nullptr;
