@@ -41,6 +41,10 @@ case "$cmd" in
   run)
     install_missing
     build release
+    # With a display: the designer, running the IoT sample live. Without: the headless replay.
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      exec build/release/app/tributary --sample iot-sensors --speed 100 --run "$@"
+    fi
     exec ./samples/run-headless.sh build/release/app/tributary-cli "$@"
     ;;
   test)

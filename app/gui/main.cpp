@@ -1,6 +1,7 @@
 // The `tributary` desktop designer: settings, language, theme, then the main window, opening
 // the pipeline named on the command line if any.
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -9,7 +10,10 @@
 #include "ui/app_settings.h"
 #include "ui/icons.h"
 #include "ui/theme.h"
+#include "ui/run/engine_controller.h"
+#include "ui/run/run_controls.h"
 #include "ui/window/main_window.h"
+#include "ui/window/start_page.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -39,11 +43,38 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("pipeline"),
                                QStringLiteral("A pipeline file to open."));
+  const QCommandLineOption sample(
+      QStringLiteral("sample"), QStringLiteral("Open a copy of a sample pipeline (e.g. iot-sensors)."),
+      QStringLiteral("name"));
+  const QCommandLineOption run(QStringLiteral("run"),
+                               QStringLiteral("Run the pipeline once it is open."));
+  const QCommandLineOption speed(
+      QStringLiteral("speed"),
+      QStringLiteral("Replay speed of the sources: 1, 10, 100 (times real time) or 0 (max)."),
+      QStringLiteral("x"));
+  parser.addOption(sample);
+  parser.addOption(run);
+  parser.addOption(speed);
   parser.process(app);
 
   tributary::ui::MainWindow window;
   window.show();
-  if (!parser.positionalArguments().isEmpty())
-    window.openFile(parser.positionalArguments().front());
+  bool opened = false;
+  if (parser.isSet(sample))
+    opened = window.openSample(tributary::ui::StartPage::samplesDir() + QLatin1Char('/') +
+                               parser.value(sample));
+  else if (!parser.positionalArguments().isEmpty())
+    opened = window.openFile(parser.positionalArguments().front());
+  if (parser.isSet(speed)) {
+    auto* box = window.runControls()->speedBox();
+    const int at = box->findData(parser.value(speed).toDouble());
+    if (at >= 0) box->setCurrentIndex(at);
+  }
+  if (opened && parser.isSet(run)) {
+    // A sample opens as a fresh copy: its run starts from nothing too, not from the
+    // checkpoints of an earlier run of it (which would have nothing left to do).
+    if (parser.isSet(sample)) window.engine()->resetState();
+    window.runControls()->runAction()->trigger();
+  }
   return QApplication::exec();
 }

@@ -110,10 +110,11 @@ void EngineController::setSpeed(double speed) {
 void EngineController::pull() {
   if (!session_) return;
   latest_ = session_->snapshot();
-  emit snapshotUpdated(latest_);
+  // The state first: the last snapshot of a run is shown as ended, not running.
   switch (session_->state()) {
     case runtime::PipelineSession::State::running:
     case runtime::PipelineSession::State::paused:
+      emit snapshotUpdated(latest_);
       return;
     case runtime::PipelineSession::State::finished:
       setState(State::Finished);
@@ -128,6 +129,7 @@ void EngineController::pull() {
       break;
   }
   timer_.stop();
+  emit snapshotUpdated(latest_);
 }
 
 void EngineController::setState(State state) {
