@@ -163,10 +163,14 @@ void CsvDecoder::handle_record() {
     if (auto bad = find_invalid_utf8(raw_)) {
       return dead_letter("invalid UTF-8 at byte " + std::to_string(*bad), raw_, row_line_);
     }
-    for (std::size_t k = 0; k < ends_.size(); ++k) {
-      if (!header_done_) names_.emplace_back(field_at(chars_, ends_, k));
-      else if (k < options_.column_names.size()) names_.push_back(options_.column_names[k]);
-      else names_.push_back("column_" + std::to_string(k + 1));
+    if (header_done_ && !options_.column_names.empty()) {
+      // Named columns fix the width: a short first row is a bad row, not the new width.
+      names_ = options_.column_names;
+    } else {
+      for (std::size_t k = 0; k < ends_.size(); ++k) {
+        if (!header_done_) names_.emplace_back(field_at(chars_, ends_, k));
+        else names_.push_back("column_" + std::to_string(k + 1));
+      }
     }
     candidates_.assign(names_.size(), kAll);
     if (!header_done_) {

@@ -226,6 +226,26 @@ class TestCsvCodec : public QObject {
     QCOMPARE(d.take_batch().num_rows(), 0u);
   }
 
+  // Without a header but with named columns (a topic's CSV values), the names fix the width:
+  // a short first row is a dead letter and the full rows after it decode.
+  void namedColumnsFixTheWidth() {
+    CsvDecodeOptions o;
+    o.header = false;
+    o.column_names = {"a", "b", "c"};
+    o.types["a"] = DataType::int64;
+    o.types["b"] = DataType::string;
+    o.types["c"] = DataType::int64;
+    o.infer_rows = 0;
+    CsvDecoder d(o);
+    d.feed("1,x\n2,y,3\n4,z,5\n");
+    d.finish();
+    QCOMPARE(schema_text(d.schema()), std::string("a:int64 b:string c:int64"));
+    QCOMPARE(d.take_batch().num_rows(), 2u);
+    const auto dead = d.take_dead_letters();
+    QCOMPARE(dead.size(), 1u);
+    QCOMPARE(dead.front().raw, std::string("1,x"));
+  }
+
   void emptyInputs() {
     for (const char* text : {"", "\n\n", "\xef\xbb\xbf"}) {
       CsvDecoder d;
