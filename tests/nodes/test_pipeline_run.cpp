@@ -10,6 +10,7 @@
 #include "runtime/chart_buffer.h"
 #include "runtime/pipeline_run.h"
 #include "runtime/pipeline_session.h"
+#include "runtime/topic_browser.h"
 
 using namespace tributary;
 
@@ -132,6 +133,22 @@ class TestPipelineRun : public QObject {
       for (std::size_t i = 1; i < series.points.size(); ++i)
         QVERIFY(series.points[i].x > series.points[i - 1].x);  // minutes in order
     }
+    // The topics as the app's Topics dock reads them, beside (here: after) the run.
+    auto topics = runtime::list_topics(options.data_dir);
+    QVERIFY(topics.ok());
+    const auto it = std::find_if(topics->begin(), topics->end(),
+                                 [](const auto& t) { return t.name == "iot-sensors-sensors"; });
+    QVERIFY(it != topics->end());
+    QCOMPARE(it->partitions.size(), 1u);
+    QCOMPARE(it->partitions.front().end, 60000);
+    auto records = runtime::read_records(options.data_dir, "iot-sensors-sensors", 0, 59990, 20);
+    QVERIFY(records.ok());
+    QCOMPARE(records->size(), 10u);
+    QCOMPARE(records->front().offset, 59990);
+    QCOMPARE(records->back().offset, 59999);
+    QVERIFY(nlohmann::json::parse(*records->front().value).contains("device"));
+    QVERIFY(!runtime::read_records(options.data_dir, "iot-sensors-sensors", 3, 0, 1).ok());
+    QVERIFY(!runtime::read_records(options.data_dir, "no-such-topic", 0, 0, 1).ok());
   }
 
   // The facade: a real-time source makes progress, stands still while paused, goes as fast
