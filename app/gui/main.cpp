@@ -52,8 +52,12 @@ int main(int argc, char** argv) {
       QStringLiteral("speed"),
       QStringLiteral("Replay speed of the sources: 1, 10, 100 (times real time) or 0 (max)."),
       QStringLiteral("x"));
+  const QCommandLineOption select(QStringLiteral("select"),
+                                  QStringLiteral("Select a node once open (the inspector shows it)."),
+                                  QStringLiteral("node"));
   parser.addOption(sample);
   parser.addOption(run);
+  parser.addOption(select);
   parser.addOption(speed);
   parser.process(app);
 
@@ -65,6 +69,7 @@ int main(int argc, char** argv) {
                                parser.value(sample));
   else if (!parser.positionalArguments().isEmpty())
     opened = window.openFile(parser.positionalArguments().front());
+  if (opened && parser.isSet(select)) window.setSelectedNodes({parser.value(select)});
   if (parser.isSet(speed)) {
     auto* box = window.runControls()->speedBox();
     const int at = box->findData(parser.value(speed).toDouble());
