@@ -137,8 +137,10 @@ class TestPreviewDock : public QObject {
   void deadLettersWithReasons() {
     PreviewDock dock;
     dock.setSelectedNodes({QStringLiteral("n")});
+    // Written out rather than as a raw string literal, which moc does not parse.
     const std::string late =
-        R"({"reason":"late: 120000 ms behind the watermark","position":"p0@17","raw":"{\"seq\":3}"})";
+        "{\"reason\":\"late: 120000 ms behind the watermark\",\"position\":\"p0@17\","
+        "\"raw\":\"{\\\"seq\\\":3}\"}";
     dock.showSnapshot(snapshot("n", sample(1), {late}));
     dock.showSnapshot(snapshot("n", sample(1), {late}));
     auto* dead = dock.deadLetters();
