@@ -2,7 +2,9 @@
 // charts, preview, topics and history docks watch it, wired as the main window wires them.
 #include <QtTest>
 
+#include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QMainWindow>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 
@@ -55,16 +57,20 @@ class TestRunDocks : public QObject {
     EngineController controller(&doc);
     controller.setDataDir(QDir(folder).filePath(QStringLiteral("data")));
     controller.setSpeed(0);
+    // Docked in a window as in the app, so that they lay out and paint while the run goes (the
+    // window first: the docks, its children, go before it).
+    QMainWindow window;
     ui::ChartsDock charts(&doc);
     ui::PreviewDock preview;
     ui::TopicsDock topics;
     ui::HistoryDock history;
     history.setDataDir(controller.dataDir());
     preview.setSelectedNodes({QStringLiteral("per-minute")});
-    for (auto* dock : std::initializer_list<QWidget*>{&charts, &preview, &topics, &history}) {
-      dock->resize(900, 500);
-      dock->show();
+    window.resize(1200, 800);
+    for (auto* dock : std::initializer_list<QDockWidget*>{&charts, &preview, &topics, &history}) {
+      window.addDockWidget(Qt::BottomDockWidgetArea, dock);
     }
+    window.show();
     connect(&controller, &EngineController::snapshotUpdated, &charts,
             &ui::ChartsDock::showSnapshot);
     connect(&controller, &EngineController::snapshotUpdated, &preview,
@@ -97,6 +103,7 @@ class TestRunDocks : public QObject {
     ui::ResultChart* result = charts.resultChart(QStringLiteral("chart"));
     QVERIFY(result);
     QVERIFY(!result->isBars());
+    QVERIFY(qobject_cast<QDateTimeAxis*>(result->axisX()));  // window_start: epoch ms
     QCOMPARE(result->seriesNames().size(), 20);
     for (const QString& name : result->seriesNames()) {
       QVERIFY2(result->lineSeries(name)->count() > 0, qPrintable(name));
