@@ -1,0 +1,44 @@
+// The topics of the running pipeline: partitions, end offset (summed over partitions), the
+// lag of the jobs that read each one and which jobs those are; dead-letter topics are marked.
+// The list comes from the plan (setPlan) and the figures from each snapshot.
+#pragma once
+
+#include <QDockWidget>
+#include <QHash>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/plan.h"
+#include "runtime/pipeline_run.h"
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace tributary::ui {
+
+class TopicsDock : public QDockWidget {
+  Q_OBJECT
+
+ public:
+  enum Column { Name, Kind, Partitions, EndOffset, Lag, Readers, ColumnCount };
+
+  explicit TopicsDock(QWidget* parent = nullptr);
+
+  QTreeWidget* list() const { return list_; }
+  QTreeWidgetItem* item(const QString& topic) const { return items_.value(topic); }
+
+ public slots:
+  void setPlan(const tributary::pipeline::Plan* plan);
+  void showSnapshot(const tributary::runtime::Progress& progress);
+  void clear();
+
+ private:
+  QTreeWidgetItem* ensureItem(const QString& topic);
+
+  QTreeWidget* list_;
+  QHash<QString, QTreeWidgetItem*> items_;
+  std::map<std::string, std::vector<std::string>> readers_;  // topic → jobs reading it
+};
+
+}  // namespace tributary::ui
