@@ -28,7 +28,11 @@
 #include "ui/run/engine_controller.h"
 #include "ui/run/run_controls.h"
 #include "ui/run/run_overlay.h"
+#include "ui/docks/charts_dock.h"
+#include "ui/docks/history_dock.h"
 #include "ui/docks/inspector_dock.h"
+#include "ui/docks/preview_dock.h"
+#include "ui/docks/topics_dock.h"
 #include "ui/docks/palette_dock.h"
 #include "ui/docks/problems_dock.h"
 #include "ui/icons.h"
@@ -273,9 +277,8 @@ void MainWindow::createMenus() {
   for (const A a : {A::ZoomIn, A::ZoomOut, A::ZoomFit, A::ZoomReset})
     viewMenu_->addAction(canvasView_->action(a));
   viewMenu_->addSeparator();
-  for (QDockWidget* dock :
-       {static_cast<QDockWidget*>(palette_), static_cast<QDockWidget*>(inspector_),
-        static_cast<QDockWidget*>(problems_)}) {
+  for (QDockWidget* dock : std::initializer_list<QDockWidget*>{
+           palette_, inspector_, problems_, preview_, charts_, topics_, history_}) {
     viewMenu_->addAction(dock->toggleViewAction());
   }
 
@@ -357,8 +360,46 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, palette_);
   addDockWidget(Qt::RightDockWidgetArea, inspector_);
   addDockWidget(Qt::BottomDockWidgetArea, problems_);
+  // The run's docks, tabbed with Problems at the bottom (ui.md).
+  charts_ = new ChartsDock(document_, this);
+  preview_ = new PreviewDock(this);
+  topics_ = new TopicsDock(this);
+  history_ = new HistoryDock(this);
+  history_->setDataDir(engine_->dataDir());
+  QDockWidget* previous = problems_;
+  for (QDockWidget* dock : std::initializer_list<QDockWidget*>{preview_, charts_, topics_, history_}) {
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    tabifyDockWidget(previous, dock);
+    previous = dock;
+  }
+  problems_->raise();
   resizeDocks({palette_, inspector_}, {220, 320}, Qt::Horizontal);
-  resizeDocks({problems_}, {160}, Qt::Vertical);
+  resizeDocks({problems_}, {220}, Qt::Vertical);
+  connect(engine_, &EngineController::snapshotUpdated, charts_, &ChartsDock::showSnapshot);
+  connect(engine_, &EngineController::snapshotUpdated, preview_, &PreviewDock::showSnapshot);
+  connect(engine_, &EngineController::snapshotUpdated, topics_, &TopicsDock::showSnapshot);
+  connect(this, &MainWindow::selectionChanged, preview_, &PreviewDock::setSelectedNodes);
+  connect(engine_, &EngineController::stateChanged, this, [this](EngineController::State s) {
+    switch (s) {
+      case EngineController::State::Running:
+        if (!engine_->latest().elapsed_s) {  // a new run, not a resumed one
+          charts_->clear();
+          preview_->clear();
+          topics_->clear();
+          charts_->setPlan(engine_->plan());
+          topics_->setPlan(engine_->plan());
+          charts_->raise();
+        }
+        break;
+      case EngineController::State::Finished:
+      case EngineController::State::Stopped:
+      case EngineController::State::Failed:
+        history_->refresh();
+        break;
+      default:
+        break;
+    }
+  });
 }
 
 void MainWindow::createStatusBar() {
@@ -616,7 +657,11 @@ void MainWindow::findNode() {
 
 void MainWindow::showPreferences() {
   PreferencesDialog dialog(this);
-  if (dialog.exec() == QDialog::Accepted) updateStatus();
+  if (dialog.exec() == QDialog::Accepted) {
+    engine_->setDataDir(settings::dataDirectory());  // from the next run on
+    history_->setDataDir(settings::dataDirectory());
+    updateStatus();
+  }
 }
 
 void MainWindow::showAbout() {

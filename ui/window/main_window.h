@@ -28,6 +28,10 @@ class StartPage;
 inline constexpr auto kPipelineMimeType = "application/x-tributary-pipeline";
 
 class CanvasView;
+class ChartsDock;
+class HistoryDock;
+class PreviewDock;
+class TopicsDock;
 class EngineController;
 class PipelineScene;
 class RunControls;
@@ -47,6 +51,10 @@ class MainWindow : public QMainWindow {
   PaletteDock* paletteDock() const { return palette_; }
   InspectorDock* inspectorDock() const { return inspector_; }
   ProblemsDock* problemsDock() const { return problems_; }
+  ChartsDock* chartsDock() const { return charts_; }
+  PreviewDock* previewDock() const { return preview_; }
+  TopicsDock* topicsDock() const { return topics_; }
+  HistoryDock* historyDock() const { return history_; }
   QWidget* canvas() const { return canvas_; }
   // Where the run controls (run, pause, stop, speed) go; empty and hidden until they do.
   QToolBar* runToolBar() const { return runToolBar_; }
@@ -122,6 +130,10 @@ class MainWindow : public QMainWindow {
   PaletteDock* palette_ = nullptr;
   InspectorDock* inspector_ = nullptr;
   ProblemsDock* problems_ = nullptr;
+  ChartsDock* charts_ = nullptr;
+  PreviewDock* preview_ = nullptr;
+  TopicsDock* topics_ = nullptr;
+  HistoryDock* history_ = nullptr;
   QToolBar* fileToolBar_ = nullptr;
   QToolBar* editToolBar_ = nullptr;
   QToolBar* pipelineToolBar_ = nullptr;
