@@ -74,6 +74,18 @@ runtime::ChartSeries barSeries(const std::string& name,
   return s;
 }
 
+// Answers the file dialog with a path and records errors instead of showing them.
+class AnsweredChartsDock : public ChartsDock {
+ public:
+  using ChartsDock::ChartsDock;
+  QString path;
+  QStringList errors;
+
+ protected:
+  QString askPngPath() override { return path; }
+  void showError(const QString& message) override { errors << message; }
+};
+
 bool isNonEmptyPng(const QString& path) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) return false;
@@ -237,6 +249,17 @@ class TestChartsDock : public QObject {
     const QString b = dir.filePath(QStringLiteral("result.png"));
     QVERIFY(result.savePng(b));
     QVERIFY(isNonEmptyPng(b));
+
+    // The dock's button saves the chart of the current tab.
+    AnsweredChartsDock answered(&doc);
+    answered.resize(800, 400);
+    answered.tabs()->setCurrentWidget(answered.lagChart());
+    answered.path = dir.filePath(QStringLiteral("lag.png"));
+    answered.saveCurrentChart();
+    QVERIFY(isNonEmptyPng(answered.path));
+    answered.path = dir.filePath(QStringLiteral("missing/folder/lag.png"));
+    answered.saveCurrentChart();
+    QCOMPARE(answered.errors.size(), 1);
   }
 };
 
