@@ -139,6 +139,10 @@ class TestChartsDock : public QObject {
     QCOMPARE(chart.axisY()->max(), 1000.0);
     chart.addSample(QStringLiteral("a"), 2, 1500);
     QCOMPARE(chart.axisY()->max(), 2000.0);
+    // Once the large values scroll out and the rest fit in a quarter, the axis shrinks.
+    chart.setWindowSeconds(10);
+    for (int t = 3; t <= 20; ++t) chart.addSample(QStringLiteral("a"), t, 90);
+    QCOMPARE(chart.axisY()->max(), 100.0);
   }
 
   void legendTogglesSeries() {
