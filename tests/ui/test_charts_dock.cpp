@@ -218,7 +218,7 @@ class TestChartsDock : public QObject {
     c.node = "totals";
     c.bars = true;
     c.series = {barSeries("total", {{"red", 3}, {"blue", 5}})};
-    chart.update(c);
+    chart.showResult(c);
     QVERIFY(chart.isBars());
     QCOMPARE(chart.categories(), (QStringList{"red", "blue"}));
     auto* axis = qobject_cast<QBarCategoryAxis*>(chart.axisX());
@@ -228,7 +228,7 @@ class TestChartsDock : public QObject {
     QBarSet* set = chart.barSeries()->barSets().front();
     QCOMPARE(set->label(), QStringLiteral("total"));
     c.series = {barSeries("total", {{"red", 7}, {"blue", 5}, {"green", 1}})};
-    chart.update(c);
+    chart.showResult(c);
     QCOMPARE(chart.barSeries()->barSets().front(), set);  // the same set, new values
     QCOMPARE(axis->categories(), (QStringList{"red", "blue", "green"}));
     QCOMPARE(set->count(), 3);
@@ -248,7 +248,7 @@ class TestChartsDock : public QObject {
     ResultChart result(QStringLiteral("r"));
     runtime::ChartProgress c;
     c.series = {lineSeries("x", 3, 0)};
-    result.update(c);
+    result.showResult(c);
     QVERIFY(qobject_cast<QValueAxis*>(result.axisX()));  // small numbers are not times
     const QString b = dir.filePath(QStringLiteral("result.png"));
     QVERIFY(result.savePng(b));

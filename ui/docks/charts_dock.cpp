@@ -96,7 +96,7 @@ void ChartsDock::showSnapshot(const runtime::Progress& progress) {
       results_.insert(node, chart);
       tabs_->addTab(chart, nodeTitle(c.node));
     }
-    chart->update(c);
+    chart->showResult(c);
   }
 }
 
