@@ -74,6 +74,18 @@ runtime::ChartSeries barSeries(const std::string& name,
   return s;
 }
 
+// Answers the file dialog with a path and records errors instead of showing them.
+class AnsweredChartsDock : public ChartsDock {
+ public:
+  using ChartsDock::ChartsDock;
+  QString path;
+  QStringList errors;
+
+ protected:
+  QString askPngPath() override { return path; }
+  void showError(const QString& message) override { errors << message; }
+};
+
 bool isNonEmptyPng(const QString& path) {
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) return false;
@@ -127,6 +139,10 @@ class TestChartsDock : public QObject {
     QCOMPARE(chart.axisY()->max(), 1000.0);
     chart.addSample(QStringLiteral("a"), 2, 1500);
     QCOMPARE(chart.axisY()->max(), 2000.0);
+    // Once the large values scroll out and the rest fit in a quarter, the axis shrinks.
+    chart.setWindowSeconds(10);
+    for (int t = 3; t <= 20; ++t) chart.addSample(QStringLiteral("a"), t, 90);
+    QCOMPARE(chart.axisY()->max(), 100.0);
   }
 
   void legendTogglesSeries() {
@@ -202,7 +218,7 @@ class TestChartsDock : public QObject {
     c.node = "totals";
     c.bars = true;
     c.series = {barSeries("total", {{"red", 3}, {"blue", 5}})};
-    chart.update(c);
+    chart.showResult(c);
     QVERIFY(chart.isBars());
     QCOMPARE(chart.categories(), (QStringList{"red", "blue"}));
     auto* axis = qobject_cast<QBarCategoryAxis*>(chart.axisX());
@@ -212,7 +228,7 @@ class TestChartsDock : public QObject {
     QBarSet* set = chart.barSeries()->barSets().front();
     QCOMPARE(set->label(), QStringLiteral("total"));
     c.series = {barSeries("total", {{"red", 7}, {"blue", 5}, {"green", 1}})};
-    chart.update(c);
+    chart.showResult(c);
     QCOMPARE(chart.barSeries()->barSets().front(), set);  // the same set, new values
     QCOMPARE(axis->categories(), (QStringList{"red", "blue", "green"}));
     QCOMPARE(set->count(), 3);
@@ -232,11 +248,22 @@ class TestChartsDock : public QObject {
     ResultChart result(QStringLiteral("r"));
     runtime::ChartProgress c;
     c.series = {lineSeries("x", 3, 0)};
-    result.update(c);
+    result.showResult(c);
     QVERIFY(qobject_cast<QValueAxis*>(result.axisX()));  // small numbers are not times
     const QString b = dir.filePath(QStringLiteral("result.png"));
     QVERIFY(result.savePng(b));
     QVERIFY(isNonEmptyPng(b));
+
+    // The dock's button saves the chart of the current tab.
+    AnsweredChartsDock answered(&doc);
+    answered.resize(800, 400);
+    answered.tabs()->setCurrentWidget(answered.lagChart());
+    answered.path = dir.filePath(QStringLiteral("lag.png"));
+    answered.saveCurrentChart();
+    QVERIFY(isNonEmptyPng(answered.path));
+    answered.path = dir.filePath(QStringLiteral("missing/folder/lag.png"));
+    answered.saveCurrentChart();
+    QCOMPARE(answered.errors.size(), 1);
   }
 };
 

@@ -1,6 +1,7 @@
 #include "ui/docks/charts_dock.h"
 
 #include <QFileDialog>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QToolButton>
 
@@ -95,7 +96,7 @@ void ChartsDock::showSnapshot(const runtime::Progress& progress) {
       results_.insert(node, chart);
       tabs_->addTab(chart, nodeTitle(c.node));
     }
-    chart->update(c);
+    chart->showResult(c);
   }
 }
 
@@ -123,11 +124,17 @@ void ChartsDock::saveCurrentChart() {
   if (!current) return;
   const QString path = askPngPath();
   if (path.isEmpty()) return;
+  bool saved = false;
   if (auto* t = qobject_cast<TimeSeriesChart*>(current)) {
-    t->savePng(path);
+    saved = t->savePng(path);
   } else if (auto* r = qobject_cast<ResultChart*>(current)) {
-    r->savePng(path);
+    saved = r->savePng(path);
   }
+  if (!saved) showError(tr("The chart could not be saved to %1.").arg(path));
+}
+
+void ChartsDock::showError(const QString& message) {
+  QMessageBox::warning(this, tr("Save Chart"), message);
 }
 
 }  // namespace tributary::ui

@@ -42,8 +42,9 @@ class ChartsDock : public QDockWidget {
   void saveCurrentChart();
 
  protected:
-  // The file dialog, a hook for tests.
+  // The file dialog and the error box, hooks for tests.
   virtual QString askPngPath();
+  virtual void showError(const QString& message);
 
  private:
   QString nodeTitle(const std::string& node) const;

@@ -91,7 +91,7 @@ void PreviewDock::setSelectedNodes(const QStringList& ids) {
 }
 
 void PreviewDock::showSnapshot(const runtime::Progress& progress) {
-  last_ = progress;
+  lastNodes_ = progress.nodes;
   if (isPaused()) return;
   feed();
   updateTitles();
@@ -100,7 +100,7 @@ void PreviewDock::showSnapshot(const runtime::Progress& progress) {
 void PreviewDock::feed() {
   if (node_.isEmpty()) return;
   const std::string id = node_.toStdString();
-  for (const auto& n : last_.nodes) {
+  for (const auto& n : lastNodes_) {
     if (n.node != id) continue;
     // Follow the newest rows unless the user scrolled up to read.
     QScrollBar* bar = rowsView_->verticalScrollBar();
@@ -113,7 +113,7 @@ void PreviewDock::feed() {
 }
 
 void PreviewDock::clear() {
-  last_ = {};
+  lastNodes_.clear();
   rows_->clear();
   deadLetters_->clear();
   updateTitles();

@@ -43,7 +43,8 @@ class PreviewDock : public QDockWidget {
   void updateTitles();
 
   QString node_;
-  runtime::Progress last_;
+  // The last snapshot's nodes, for a change of selection (only what the preview reads).
+  std::vector<runtime::NodeProgress> lastNodes_;
   QLabel* caption_;
   QToolButton* pause_;
   QTabWidget* tabs_;

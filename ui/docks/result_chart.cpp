@@ -71,7 +71,7 @@ void ResultChart::clear() {
   order_.clear();
 }
 
-void ResultChart::update(const runtime::ChartProgress& chart) {
+void ResultChart::showResult(const runtime::ChartProgress& chart) {
   if (chart.series.empty()) return;
   if (chart.bars != bars_ || !axisX_) {
     clear();

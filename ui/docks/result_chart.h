@@ -25,7 +25,8 @@ class ResultChart : public QChartView {
  public:
   explicit ResultChart(const QString& title, QWidget* parent = nullptr);
 
-  void update(const runtime::ChartProgress& chart);
+  // The series as the latest snapshot has them (not named update: QWidget::update repaints).
+  void showResult(const runtime::ChartProgress& chart);
   void clear();
 
   bool isBars() const { return bars_; }

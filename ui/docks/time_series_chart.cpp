@@ -97,25 +97,29 @@ void TimeSeriesChart::addSample(const QString& name, double t, double value) {
     if (old > 0) s->removePoints(0, old);
   }
   latest_ = std::max(latest_, t);
-  rescale(latest_);
+  rescale(latest_, y);
 }
 
-void TimeSeriesChart::rescale(double t) {
+void TimeSeriesChart::rescale(double t, double y) {
   if (window_ > 0) {
     const double left = std::max(0.0, t - window_);
     axisX_->setRange(left, std::max(left + window_, window_));
   } else {
     axisX_->setRange(0, std::max(1.0, t));
   }
+  // Grow to the next nice number when a value passes the top; shrink only when everything
+  // shown fits in a quarter of it, so that the axis does not jump on every sample. The scan
+  // for the shrink runs once a second of chart time: a snapshot adds a sample per node.
+  const double current = axisY_->max();
+  if (y > current) axisY_->setRange(0, niceCeiling(y));
+  if (lastScan_ >= 0 && t >= lastScan_ && t - lastScan_ < 1.0) return;
+  lastScan_ = t;
   double top = 0;
   for (auto* s : std::as_const(lines_)) {
     if (!s->isVisible()) continue;
     for (const QPointF& p : s->points()) top = std::max(top, p.y());
   }
-  // Grow to the next nice number when a value passes the top; shrink only when everything
-  // shown fits in a quarter of it, so that the axis does not jump on every sample.
-  const double current = axisY_->max();
-  if (top > current || top < current / 4) axisY_->setRange(0, niceCeiling(top));
+  if (top < axisY_->max() / 4) axisY_->setRange(0, niceCeiling(top));
 }
 
 void TimeSeriesChart::clear() {
@@ -124,6 +128,7 @@ void TimeSeriesChart::clear() {
   raw_.clear();
   order_.clear();
   latest_ = 0;
+  lastScan_ = -1;
   axisX_->setRange(0, window_ > 0 ? window_ : 60);
   axisY_->setRange(0, 1);
 }

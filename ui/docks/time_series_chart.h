@@ -41,11 +41,12 @@ class TimeSeriesChart : public QChartView {
     std::deque<QPointF> lastSecond;  // raw samples for the smoothing
   };
   QLineSeries* ensureSeries(const QString& name);
-  void rescale(double t);
+  void rescale(double t, double y);
 
   double window_ = 300;
   bool smoothing_ = true;
   double latest_ = 0;
+  double lastScan_ = -1;  // when the y axis was last fitted to every point shown
   QStringList order_;
   QHash<QString, QLineSeries*> lines_;
   QHash<QString, Raw> raw_;
