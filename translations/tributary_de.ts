@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>EdgeItem</name>
+    <message>
+        <source>lag %1</source>
+        <translation>Verzug %1</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>Unknown kind %1</source>
+        <translation>Unbekannte Art %1</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>eine Tabelle</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Input %1: %2</source>
+        <translation>Eingang %1: %2</translation>
+    </message>
+    <message>
+        <source>Output %1: %2</source>
+        <translation>Ausgang %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>MAE %1</source>
+        <translation>MAE %1</translation>
+    </message>
+    <message>
+        <source>accuracy %1%</source>
+        <translation>Genauigkeit %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n Cluster</numerusform>
+            <numerusform>%n Cluster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(ies)</source>
+        <translation>
+            <numerusform>%n Anomalie</numerusform>
+            <numerusform>%n Anomalien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>abgelehnt %1</translation>
+    </message>
+    <message>
+        <source>wm %1</source>
+        <translation>WM %1</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <source>%1/s</source>
+        <extracomment>a rate: %1 is a compact count such as 12.4k</extracomment>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::CanvasView</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>Automatisch an&amp;ordnen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;100 %</source>
+        <translation>Zoom &amp;100 %</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Add…</source>
+        <translation>&amp;Schnell hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ChartsDock</name>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Throughput per node</source>
+        <translation>Durchsatz je Knoten</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Lag per job (its input topics)</source>
+        <translation>Verzug je Job (seine Eingangs-Topics)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Batch duration per job</source>
+        <translation>Batch-Dauer je Job</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Verzug</translation>
+    </message>
+    <message>
+        <source>Batch duration</source>
+        <translation>Batch-Dauer</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image</source>
+        <translation>Das angezeigte Diagramm als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Das Diagramm konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::DocumentCommand</name>
     <message>
         <source>Add %1</source>
@@ -63,6 +268,81 @@
     <message>
         <source>Type: %1</source>
         <translation>Typ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::HistoryDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Rows per second per job</source>
+        <translation>Zeilen pro Sekunde je Job</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Lag per job</source>
+        <translation>Verzug je Job</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The run history cannot be read: %1</source>
+        <translation>Der Laufverlauf kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -391,6 +671,18 @@
         <source>pipeline.json</source>
         <translation>pipeline.json</translation>
     </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>The pipeline cannot run</source>
+        <translation>Die Pipeline kann nicht laufen</translation>
+    </message>
+    <message>
+        <source>The run failed</source>
+        <translation>Der Lauf ist fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>tributary::ui::NodeKinds</name>
@@ -687,6 +979,32 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::PipelineScene</name>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An input connects to an output.</source>
+        <translation>Ein Eingang verbindet sich mit einem Ausgang.</translation>
+    </message>
+    <message>
+        <source>An output connects to an input.</source>
+        <translation>Ein Ausgang verbindet sich mit einem Eingang.</translation>
+    </message>
+    <message>
+        <source>These ports cannot be connected.</source>
+        <translation>Diese Anschlüsse können nicht verbunden werden.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -730,6 +1048,63 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::PreviewDock</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Rohdaten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Freeze the table; new records are skipped until you resume</source>
+        <translation>Tabelle einfrieren; neue Datensätze werden bis zum Fortsetzen übersprungen</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Unzustellbare</translation>
+    </message>
+    <message>
+        <source>Select a node to see its latest records.</source>
+        <translation>Wählen Sie einen Knoten, um seine neuesten Datensätze zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — paused, %n record(s)</source>
+        <translation>
+            <numerusform>%1 — pausiert, %n Datensatz</numerusform>
+            <numerusform>%1 — pausiert, %n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n record(s)</source>
+        <translation>
+            <numerusform>%1 — %n Datensatz</numerusform>
+            <numerusform>%1 — %n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dead letters (%1)</source>
+        <translation>Unzustellbare (%1)</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::ProblemsDock</name>
     <message>
         <source>Problems</source>
@@ -746,6 +1121,103 @@
     <message>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::QuickAddPopup</name>
+    <message>
+        <source>Add a node: type to search</source>
+        <translation>Knoten hinzufügen: zum Suchen tippen</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ResultChart</name>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::RunControls</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Reset &amp;State</source>
+        <translation>&amp;Zustand zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Stop, and start the next run from nothing (topics and state)</source>
+        <translation>Anhalten und den nächsten Lauf von vorn beginnen (Topics und Zustand)</translation>
+    </message>
+    <message>
+        <source>Replay speed of the sources</source>
+        <translation>Wiedergabegeschwindigkeit der Quellen</translation>
+    </message>
+    <message>
+        <source>As set</source>
+        <translation>Wie eingestellt</translation>
+    </message>
+    <message>
+        <source>1×</source>
+        <translation>1×</translation>
+    </message>
+    <message>
+        <source>10×</source>
+        <translation>10×</translation>
+    </message>
+    <message>
+        <source>100×</source>
+        <translation>100×</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events/s · total lag %3</source>
+        <translation>%1 · %2 Ereignisse/s · Gesamtverzug %3</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1265,70 @@
     <message>
         <source>%1 holds no pipeline.json.</source>
         <translation>%1 enthält keine pipeline.json.</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::TimeSeriesChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>%1
+%2 s: %3</source>
+        <translation>%1
+%2 s: %3</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::TopicsDock</name>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation>End-Offset</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Verzug</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>Gelesen von</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>Unzustellbare</translation>
+    </message>
+    <message>
+        <source>The records that node %1 rejected, with their reasons</source>
+        <translation>Die von Knoten %1 abgelehnten Datensätze mit ihren Gründen</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>extern</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>Topic</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>EdgeItem</name>
+    <message>
+        <source>lag %1</source>
+        <translation>retraso %1</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>running</source>
+        <translation>en ejecución</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>Unknown kind %1</source>
+        <translation>Tipo desconocido %1</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Sin problemas</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabla</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>registros</translation>
+    </message>
+    <message>
+        <source>Input %1: %2</source>
+        <translation>Entrada %1: %2</translation>
+    </message>
+    <message>
+        <source>Output %1: %2</source>
+        <translation>Salida %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>MAE %1</source>
+        <translation>MAE %1</translation>
+    </message>
+    <message>
+        <source>accuracy %1%</source>
+        <translation>exactitud %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n clúster</numerusform>
+            <numerusform>%n clústeres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(ies)</source>
+        <translation>
+            <numerusform>%n anomalía</numerusform>
+            <numerusform>%n anomalías</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>rechazados %1</translation>
+    </message>
+    <message>
+        <source>wm %1</source>
+        <translation>marca %1</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <source>%1/s</source>
+        <extracomment>a rate: %1 is a compact count such as 12.4k</extracomment>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::CanvasView</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>&amp;Disposición automática</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>A&amp;justar a la vista</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;100 %</source>
+        <translation>Zoom &amp;100 %</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Add…</source>
+        <translation>Añadir &amp;rápido…</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ChartsDock</name>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Throughput per node</source>
+        <translation>Rendimiento por nodo</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>filas/s</translation>
+    </message>
+    <message>
+        <source>Lag per job (its input topics)</source>
+        <translation>Retraso por trabajo (sus topics de entrada)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>registros</translation>
+    </message>
+    <message>
+        <source>Batch duration per job</source>
+        <translation>Duración de lote por trabajo</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <source>Batch duration</source>
+        <translation>Duración de lote</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Guardar como PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image</source>
+        <translation>Guardar el gráfico mostrado como imagen PNG</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Guardar gráfico</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>No se pudo guardar el gráfico en %1.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::DocumentCommand</name>
     <message>
         <source>Add %1</source>
@@ -63,6 +268,81 @@
     <message>
         <source>Type: %1</source>
         <translation>Tipo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::HistoryDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en ejecución</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Rows per second per job</source>
+        <translation>Filas por segundo por trabajo</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>filas/s</translation>
+    </message>
+    <message>
+        <source>Lag per job</source>
+        <translation>Retraso por trabajo</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>registros</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>The run history cannot be read: %1</source>
+        <translation>No se puede leer el historial de ejecuciones: %1</translation>
     </message>
 </context>
 <context>
@@ -391,6 +671,18 @@
         <source>pipeline.json</source>
         <translation>pipeline.json</translation>
     </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>E&amp;jecutar</translation>
+    </message>
+    <message>
+        <source>The pipeline cannot run</source>
+        <translation>La pipeline no puede ejecutarse</translation>
+    </message>
+    <message>
+        <source>The run failed</source>
+        <translation>La ejecución falló</translation>
+    </message>
 </context>
 <context>
     <name>tributary::ui::NodeKinds</name>
@@ -687,6 +979,32 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::PipelineScene</name>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>Mover %n nodo</numerusform>
+            <numerusform>Mover %n nodos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An input connects to an output.</source>
+        <translation>Una entrada se conecta a una salida.</translation>
+    </message>
+    <message>
+        <source>An output connects to an input.</source>
+        <translation>Una salida se conecta a una entrada.</translation>
+    </message>
+    <message>
+        <source>These ports cannot be connected.</source>
+        <translation>Estos puertos no se pueden conectar.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -730,6 +1048,63 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::PreviewDock</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Freeze the table; new records are skipped until you resume</source>
+        <translation>Congelar la tabla; los registros nuevos se omiten hasta reanudar</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Select a node to see its latest records.</source>
+        <translation>Seleccione un nodo para ver sus últimos registros.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — paused, %n record(s)</source>
+        <translation>
+            <numerusform>%1 — en pausa, %n registro</numerusform>
+            <numerusform>%1 — en pausa, %n registros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n record(s)</source>
+        <translation>
+            <numerusform>%1 — %n registro</numerusform>
+            <numerusform>%1 — %n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dead letters (%1)</source>
+        <translation>Mensajes fallidos (%1)</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::ProblemsDock</name>
     <message>
         <source>Problems</source>
@@ -746,6 +1121,103 @@
     <message>
         <source>Problems (%1)</source>
         <translation>Problemas (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::QuickAddPopup</name>
+    <message>
+        <source>Add a node: type to search</source>
+        <translation>Añadir un nodo: escriba para buscar</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ResultChart</name>
+    <message>
+        <source>time</source>
+        <translation>tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::RunControls</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>E&amp;jecutar</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Reset &amp;State</source>
+        <translation>&amp;Restablecer estado</translation>
+    </message>
+    <message>
+        <source>Stop, and start the next run from nothing (topics and state)</source>
+        <translation>Detener y empezar la próxima ejecución desde cero (topics y estado)</translation>
+    </message>
+    <message>
+        <source>Replay speed of the sources</source>
+        <translation>Velocidad de reproducción de las fuentes</translation>
+    </message>
+    <message>
+        <source>As set</source>
+        <translation>Según lo definido</translation>
+    </message>
+    <message>
+        <source>1×</source>
+        <translation>1×</translation>
+    </message>
+    <message>
+        <source>10×</source>
+        <translation>10×</translation>
+    </message>
+    <message>
+        <source>100×</source>
+        <translation>100×</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events/s · total lag %3</source>
+        <translation>%1 · %2 eventos/s · retraso total %3</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1265,70 @@
     <message>
         <source>%1 holds no pipeline.json.</source>
         <translation>%1 no contiene ningún pipeline.json.</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::TimeSeriesChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>%1
+%2 s: %3</source>
+        <translation>%1
+%2 s: %3</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::TopicsDock</name>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Particiones</translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation>Offset final</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>Leído por</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>The records that node %1 rejected, with their reasons</source>
+        <translation>Los registros que rechazó el nodo %1, con sus motivos</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>externo</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interno</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>topic</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>EdgeItem</name>
+    <message>
+        <source>lag %1</source>
+        <translation>retard %1</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Unknown kind %1</source>
+        <translation>Type inconnu %1</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Aucun problème</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>une table</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Input %1: %2</source>
+        <translation>Entrée %1 : %2</translation>
+    </message>
+    <message>
+        <source>Output %1: %2</source>
+        <translation>Sortie %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>MAE %1</source>
+        <translation>MAE %1</translation>
+    </message>
+    <message>
+        <source>accuracy %1%</source>
+        <translation>exactitude %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n cluster</numerusform>
+            <numerusform>%n clusters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(ies)</source>
+        <translation>
+            <numerusform>%n anomalie</numerusform>
+            <numerusform>%n anomalies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>rejetés %1</translation>
+    </message>
+    <message>
+        <source>wm %1</source>
+        <translation>fil. %1</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <source>%1/s</source>
+        <extracomment>a rate: %1 is a compact count such as 12.4k</extracomment>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::CanvasView</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>&amp;Disposition automatique</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Ajuster à la vue</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;100 %</source>
+        <translation>Zoom &amp;100 %</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Add…</source>
+        <translation>Ajout &amp;rapide…</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ChartsDock</name>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Throughput per node</source>
+        <translation>Débit par nœud</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>lignes/s</translation>
+    </message>
+    <message>
+        <source>Lag per job (its input topics)</source>
+        <translation>Retard par tâche (ses topics d’entrée)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Batch duration per job</source>
+        <translation>Durée des lots par tâche</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Batch duration</source>
+        <translation>Durée des lots</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image</source>
+        <translation>Enregistrer le graphique affiché en image PNG</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Le graphique n’a pas pu être enregistré dans %1.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::DocumentCommand</name>
     <message>
         <source>Add %1</source>
@@ -63,6 +268,81 @@
     <message>
         <source>Type: %1</source>
         <translation>Type : %1</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::HistoryDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Rows per second per job</source>
+        <translation>Lignes par seconde par tâche</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>lignes/s</translation>
+    </message>
+    <message>
+        <source>Lag per job</source>
+        <translation>Retard par tâche</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>The run history cannot be read: %1</source>
+        <translation>L’historique des exécutions est illisible : %1</translation>
     </message>
 </context>
 <context>
@@ -391,6 +671,18 @@
         <source>pipeline.json</source>
         <translation>pipeline.json</translation>
     </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>E&amp;xécuter</translation>
+    </message>
+    <message>
+        <source>The pipeline cannot run</source>
+        <translation>Le pipeline ne peut pas s’exécuter</translation>
+    </message>
+    <message>
+        <source>The run failed</source>
+        <translation>L’exécution a échoué</translation>
+    </message>
 </context>
 <context>
     <name>tributary::ui::NodeKinds</name>
@@ -687,6 +979,32 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::PipelineScene</name>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>Déplacer %n nœud</numerusform>
+            <numerusform>Déplacer %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An input connects to an output.</source>
+        <translation>Une entrée se connecte à une sortie.</translation>
+    </message>
+    <message>
+        <source>An output connects to an input.</source>
+        <translation>Une sortie se connecte à une entrée.</translation>
+    </message>
+    <message>
+        <source>These ports cannot be connected.</source>
+        <translation>Ces ports ne peuvent pas être connectés.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -730,6 +1048,63 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::PreviewDock</name>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Freeze the table; new records are skipped until you resume</source>
+        <translation>Figer la table ; les nouveaux enregistrements sont ignorés jusqu’à la reprise</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Lettres mortes</translation>
+    </message>
+    <message>
+        <source>Select a node to see its latest records.</source>
+        <translation>Sélectionnez un nœud pour voir ses derniers enregistrements.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — paused, %n record(s)</source>
+        <translation>
+            <numerusform>%1 — en pause, %n enregistrement</numerusform>
+            <numerusform>%1 — en pause, %n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n record(s)</source>
+        <translation>
+            <numerusform>%1 — %n enregistrement</numerusform>
+            <numerusform>%1 — %n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dead letters (%1)</source>
+        <translation>Lettres mortes (%1)</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::ProblemsDock</name>
     <message>
         <source>Problems</source>
@@ -746,6 +1121,103 @@
     <message>
         <source>Problems (%1)</source>
         <translation>Problèmes (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::QuickAddPopup</name>
+    <message>
+        <source>Add a node: type to search</source>
+        <translation>Ajouter un nœud : tapez pour chercher</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::ResultChart</name>
+    <message>
+        <source>time</source>
+        <translation>temps</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::RunControls</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>E&amp;xécuter</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Reset &amp;State</source>
+        <translation>&amp;Réinitialiser l’état</translation>
+    </message>
+    <message>
+        <source>Stop, and start the next run from nothing (topics and state)</source>
+        <translation>Arrêter, et repartir de zéro à la prochaine exécution (topics et état)</translation>
+    </message>
+    <message>
+        <source>Replay speed of the sources</source>
+        <translation>Vitesse de relecture des sources</translation>
+    </message>
+    <message>
+        <source>As set</source>
+        <translation>Comme défini</translation>
+    </message>
+    <message>
+        <source>1×</source>
+        <translation>1×</translation>
+    </message>
+    <message>
+        <source>10×</source>
+        <translation>10×</translation>
+    </message>
+    <message>
+        <source>100×</source>
+        <translation>100×</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events/s · total lag %3</source>
+        <translation>%1 · %2 événements/s · retard total %3</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1265,70 @@
     <message>
         <source>%1 holds no pipeline.json.</source>
         <translation>%1 ne contient pas de pipeline.json.</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::TimeSeriesChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>%1
+%2 s: %3</source>
+        <translation>%1
+%2 s : %3</translation>
+    </message>
+</context>
+<context>
+    <name>tributary::ui::TopicsDock</name>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitions</translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation>Offset de fin</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>Lu par</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>lettres mortes</translation>
+    </message>
+    <message>
+        <source>The records that node %1 rejected, with their reasons</source>
+        <translation>Les enregistrements rejetés par le nœud %1, avec leurs raisons</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>externe</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interne</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>topic</translation>
     </message>
 </context>
 </TS>
