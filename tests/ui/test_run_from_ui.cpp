@@ -8,12 +8,17 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <algorithm>
 
 #include "quiet_main_window.h"
 #include "ui/canvas/node_item.h"
 #include "ui/canvas/pipeline_scene.h"
+#include "ui/docks/topic_records.h"
+#include "ui/docks/topics_dock.h"
 #include "ui/run/engine_controller.h"
 #include "ui/run/run_controls.h"
 #include "ui/run/run_overlay.h"
@@ -89,6 +94,17 @@ class TestRunFromUi : public QObject {
     const auto& score = scene->nodeItem(QStringLiteral("score"))->runInfo().lines;
     QVERIFY2(score.join('|').contains(QStringLiteral("anomal")), qPrintable(score.join('|')));
     QVERIFY(window.errors.isEmpty());
+    // The Topics dock browses the source's topic: the last page of its records.
+    auto* topics = window.topicsDock();
+    QTreeWidgetItem* item = topics->item(QStringLiteral("iot-sensors-sensors"));
+    QVERIFY(item);
+    topics->list()->setCurrentItem(item);
+    QCOMPARE(topics->records()->table()->rowCount(), ui::TopicRecordsView::kPage);
+    QCOMPARE(topics->records()->table()->item(0, 0)->text(), QStringLiteral("59900"));
+    QVERIFY(topics->records()->table()->item(0, 3)->text().contains(QStringLiteral("device")));
+    topics->records()->offsetBox()->setValue(59990);
+    topics->records()->read();
+    QCOMPARE(topics->records()->table()->rowCount(), 10);
   }
 
   // The YSB sample (300,000 events) at max speed, with the canvas shown and updated.

@@ -1,5 +1,9 @@
 #include "ui/docks/topics_dock.h"
 
+#include <QSplitter>
+
+#include "ui/docks/topic_records.h"
+
 #include <QHeaderView>
 #include <QLocale>
 #include <QTreeWidget>
@@ -7,7 +11,7 @@
 namespace tributary::ui {
 
 TopicsDock::TopicsDock(QWidget* parent)
-    : QDockWidget(tr("Topics"), parent), list_(new QTreeWidget) {
+    : QDockWidget(tr("Topics"), parent), list_(new QTreeWidget), records_(new TopicRecordsView) {
   setObjectName(QStringLiteral("topicsDock"));
   list_->setColumnCount(ColumnCount);
   list_->setHeaderLabels(
@@ -18,7 +22,18 @@ TopicsDock::TopicsDock(QWidget* parent)
   list_->sortByColumn(Name, Qt::AscendingOrder);
   list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
   list_->header()->setStretchLastSection(true);
-  setWidget(list_);
+  // The selected topic's records below the list.
+  auto* split = new QSplitter(Qt::Vertical);
+  split->addWidget(list_);
+  split->addWidget(records_);
+  setWidget(split);
+  connect(list_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+    if (item) records_->showTopic(item->text(Name));
+  });
+}
+
+void TopicsDock::setDataDir(const QString& dir) {
+  records_->setDataDir(dir);
 }
 
 QTreeWidgetItem* TopicsDock::ensureItem(const QString& topic) {

@@ -17,6 +17,8 @@ class QTreeWidgetItem;
 
 namespace tributary::ui {
 
+class TopicRecordsView;
+
 class TopicsDock : public QDockWidget {
   Q_OBJECT
 
@@ -27,16 +29,20 @@ class TopicsDock : public QDockWidget {
 
   QTreeWidget* list() const { return list_; }
   QTreeWidgetItem* item(const QString& topic) const { return items_.value(topic); }
+  TopicRecordsView* records() const { return records_; }
 
  public slots:
   void setPlan(const tributary::pipeline::Plan* plan);
   void showSnapshot(const tributary::runtime::Progress& progress);
   void clear();
+  // Where the selected topic's records are read from (the run's data dir).
+  void setDataDir(const QString& dir);
 
  private:
   QTreeWidgetItem* ensureItem(const QString& topic);
 
   QTreeWidget* list_;
+  TopicRecordsView* records_;
   QHash<QString, QTreeWidgetItem*> items_;
   std::map<std::string, std::vector<std::string>> readers_;  // topic → jobs reading it
 };

@@ -366,6 +366,7 @@ void MainWindow::createDocks() {
   topics_ = new TopicsDock(this);
   history_ = new HistoryDock(this);
   history_->setDataDir(engine_->dataDir());
+  topics_->setDataDir(engine_->dataDir());
   QDockWidget* previous = problems_;
   for (QDockWidget* dock : std::initializer_list<QDockWidget*>{preview_, charts_, topics_, history_}) {
     addDockWidget(Qt::BottomDockWidgetArea, dock);
@@ -388,6 +389,8 @@ void MainWindow::createDocks() {
           topics_->clear();
           charts_->setPlan(engine_->plan());
           topics_->setPlan(engine_->plan());
+          topics_->setDataDir(engine_->dataDir());
+          history_->setDataDir(engine_->dataDir());
           charts_->raise();
         }
         break;
@@ -660,6 +663,7 @@ void MainWindow::showPreferences() {
   if (dialog.exec() == QDialog::Accepted) {
     engine_->setDataDir(settings::dataDirectory());  // from the next run on
     history_->setDataDir(settings::dataDirectory());
+    topics_->setDataDir(settings::dataDirectory());
     updateStatus();
   }
 }
