@@ -130,6 +130,22 @@ void OperatorMetrics::set_state(int task, std::string json) {
 }
 
 namespace {
+// What a job appends to a topic (its rows, its dead letters) is numbered by batch, then by
+// row, so that a batch re-run after a crash appends only what a partition does not hold.
+std::int64_t batch_ordinal(std::int64_t batch, std::size_t row) {
+  return (batch << 32) | static_cast<std::int64_t>(row);
+}
+Status check_batch_ordinals(std::size_t rows) {
+  if (rows >= (std::size_t{1} << 32))
+    return error(ErrorCode::invalid_argument, "too many rows in one batch");
+  return {};
+}
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 void keep_latest(std::deque<std::string>& into, std::vector<std::string> add, std::size_t keep) {
   for (auto& a : add) into.push_back(std::move(a));
   while (into.size() > keep) into.pop_front();
@@ -713,12 +729,11 @@ Status Job::write_dead_topic(const std::vector<io::DeadLetter>& letters, std::in
                              io::SourceWriter& writer) {
   if (letters.empty()) return {};
   // Ordinals as for a topic sink: a batch re-run after a crash gives the same letters.
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  TRIB_RETURN_IF_ERROR(check_batch_ordinals(letters.size()));
+  const std::int64_t now = wall_clock_ms();
   std::vector<io::SourceRecord> records(letters.size());
   for (std::size_t i = 0; i < letters.size(); ++i) {
-    records[i].ordinal = (batch << 32) | static_cast<std::int64_t>(i);
+    records[i].ordinal = batch_ordinal(batch, i);
     io::append_dead_letter_json(records[i].value, letters[i]);
     records[i].timestamp = now;
   }
@@ -753,9 +768,7 @@ std::string Job::sqlite_writer(const Task& task) const {
 
 Status Job::write_topic(Task& task, const Batch& rows, std::int64_t batch) {
   if (rows.num_rows() == 0) return {};
-  // Ordinals: the batch, then the row; a batch re-run after a crash gives the same rows.
-  if (rows.num_rows() >= (std::size_t{1} << 32))
-    return error(ErrorCode::invalid_argument, "too many rows in one batch");
+  TRIB_RETURN_IF_ERROR(check_batch_ordinals(rows.num_rows()));
   std::vector<std::size_t> key_columns;
   for (const auto& k : config_.sink_key) {
     const auto at = rows.schema().index_of(k);
@@ -764,12 +777,10 @@ Status Job::write_topic(Task& task, const Batch& rows, std::int64_t batch) {
   }
   io::JsonEncoder encoder(rows.schema());
   std::vector<io::SourceRecord> records(rows.num_rows());
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  const std::int64_t now = wall_clock_ms();
   for (std::size_t r = 0; r < rows.num_rows(); ++r) {
     auto& rec = records[r];
-    rec.ordinal = (batch << 32) | static_cast<std::int64_t>(r);
+    rec.ordinal = batch_ordinal(batch, r);
     encoder.append_row(rows, r, rec.value);
     rec.timestamp = now;
     if (!key_columns.empty()) {
