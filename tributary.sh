@@ -15,6 +15,7 @@ PACKAGES=(
   libsqlite3-dev libboost-dev nlohmann-json3-dev libsimdjson-dev libabsl-dev libre2-dev
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libcli11-dev
   python3 python3-jsonschema clang libclang-rt-14-dev
+  librdkafka-dev kcat redis-server redis-tools
 )
 
 install_missing() {

@@ -55,6 +55,7 @@ int run(int argc, char** argv, const pipeline::NodeRegistry& kinds) {
   add_produce_command(app, ctx);
   add_consume_command(app, ctx);
   add_group_commands(app, ctx);
+  add_serve_command(app, ctx);
   // `--data-dir` is accepted after the subcommand too, as users type it.
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->fallthrough();

@@ -36,5 +36,6 @@ void add_consume_command(CLI::App& app, Context& ctx);
 void add_group_commands(CLI::App& app, Context& ctx);
 void add_pipeline_commands(CLI::App& app, Context& ctx);
 void add_generate_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace tributary::console

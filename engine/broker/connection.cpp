@@ -1,0 +1,146 @@
+#include "broker/connection.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <cstdio>
+
+#include "log/byte_order.h"
+
+namespace tributary::broker {
+
+namespace asio = boost::asio;
+
+Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext context)
+    : socket_(std::move(socket)), context_(context), wait_(socket_.get_executor()) {
+  boost::system::error_code ec;
+  auto endpoint = socket_.remote_endpoint(ec);
+  peer_ = ec ? "?" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  socket_.set_option(asio::ip::tcp::no_delay(true), ec);
+  context_.metrics.connections_open.fetch_add(1);
+  context_.metrics.connections_total.fetch_add(1);
+}
+
+Connection::~Connection() {
+  if (reserved_ > 0) context_.budget.give_back(reserved_);
+  context_.metrics.connections_open.fetch_sub(1);
+}
+
+void Connection::start() {
+  read_size();
+}
+
+void Connection::drop(const char* why) {
+  context_.metrics.rejected_requests.fetch_add(1, std::memory_order_relaxed);
+  if (context_.trace) std::fprintf(stderr, "broker: closing %s: %s\n", peer_.c_str(), why);
+  boost::system::error_code ec;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
+}
+
+void Connection::read_size() {
+  asio::async_read(socket_, asio::buffer(size_bytes_),
+                   [self = shared_from_this()](const boost::system::error_code& ec, std::size_t) {
+                     if (ec) return;  // closed by the client
+                     const std::int32_t size = log::load_be<std::int32_t>(self->size_bytes_.data());
+                     // The smallest request header is 10 bytes (key, version, correlation id, null
+                     // client id).
+                     if (size < 10) return self->drop("frame shorter than a request header");
+                     if (static_cast<std::size_t>(size) > self->context_.max_request_bytes) {
+                       return self->drop("frame longer than max_request_bytes");
+                     }
+                     self->reserve_and_read(static_cast<std::size_t>(size));
+                   });
+}
+
+void Connection::reserve_and_read(std::size_t size) {
+  if (!context_.budget.try_take(size)) {
+    // Every connection's buffers together are bounded: wait for others to finish.
+    wait_.expires_after(std::chrono::milliseconds(1));
+    wait_.async_wait([self = shared_from_this(), size](const boost::system::error_code& ec) {
+      if (!ec) self->reserve_and_read(size);
+    });
+    return;
+  }
+  reserved_ = size;
+  read_body(size);
+}
+
+void Connection::read_body(std::size_t size) {
+  frame_ = std::make_shared<ByteBuffer>(size);
+  frame_->resize(size);
+  asio::async_read(socket_, asio::buffer(frame_->data(), size),
+                   [self = shared_from_this()](const boost::system::error_code& ec, std::size_t n) {
+                     if (ec) return;
+                     self->context_.metrics.bytes_in.fetch_add(n + 4, std::memory_order_relaxed);
+                     self->dispatch();
+                   });
+}
+
+void Connection::dispatch() {
+  context_.metrics.requests.fetch_add(1, std::memory_order_relaxed);
+  const Bytes bytes = frame_->span();
+  if (bytes.size() < 4) return drop("truncated header");
+  const auto key = log::load_be<std::int16_t>(bytes.data());
+  const auto version = log::load_be<std::int16_t>(bytes.data() + 2);
+  api_ = find_api(key);
+  if (api_ == nullptr) return drop("unknown API key");
+  // ApiVersions of a version we do not know is answered (as v0); any other unknown version
+  // closes the connection, as Kafka does.
+  const bool known_version = version >= api_->min_version && version <= api_->max_version;
+  if (!known_version && api_->key != ApiKey::api_versions) return drop("unsupported API version");
+  flexible_ = known_version && is_flexible(*api_, version);
+  ProtocolReader reader(bytes, flexible_);
+  header_ = RequestHeader{};
+  header_.serde(reader, flexible_);
+  if (!reader.ok()) return drop("malformed request header");
+  if (context_.trace) {
+    std::fprintf(stderr, "broker: %s %s v%d correlation %d\n", peer_.c_str(), api_->name, version,
+                 header_.correlation_id);
+  }
+  Request request;
+  request.header = header_;
+  request.api = api_;
+  request.flexible = flexible_;
+  request.frame = frame_;
+  request.body = bytes.subspan(static_cast<std::size_t>(reader.position() - bytes.data()));
+  request.client_host = peer_;
+  auto self = shared_from_this();
+  context_.handler.handle(std::move(request), socket_.get_executor(), [self](Reply reply) {
+    // Group responses may come from another connection's thread: back to our strand.
+    asio::post(self->socket_.get_executor(),
+               [self, reply = std::move(reply)]() mutable { self->finish(std::move(reply)); });
+  });
+}
+
+void Connection::finish(Reply reply) {
+  if (reserved_ > 0) {
+    context_.budget.give_back(reserved_);
+    reserved_ = 0;
+  }
+  frame_.reset();
+  if (reply.close) return drop("malformed request");
+  if (!reply.body) return read_size();  // acks=0: no response, next request
+  ByteBuffer out(reply.body->size() + 16);
+  out.resize(4);
+  char id[4];
+  log::store_be<std::int32_t>(id, header_.correlation_id);
+  out.append(id, 4);
+  if (response_header_has_tags(*api_, header_.api_version) && flexible_) out.append("\0", 1);
+  out.append(reply.body->data(), reply.body->size());
+  log::store_be<std::int32_t>(out.data(), static_cast<std::int32_t>(out.size() - 4));
+  write(std::move(out));
+}
+
+void Connection::write(ByteBuffer frame) {
+  auto buffer = std::make_shared<ByteBuffer>(std::move(frame));
+  asio::async_write(
+      socket_, asio::buffer(buffer->data(), buffer->size()),
+      [self = shared_from_this(), buffer](const boost::system::error_code& ec, std::size_t n) {
+        if (ec) return;
+        self->context_.metrics.bytes_out.fetch_add(n, std::memory_order_relaxed);
+        self->read_size();
+      });
+}
+
+}  // namespace tributary::broker
