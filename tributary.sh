@@ -3,7 +3,7 @@
 #   ./tributary.sh run     install what is missing, build (Release), run the main job
 #   ./tributary.sh test    install what is missing, build, run the whole suite with ctest
 #                          (then the engine tests again under ASan+UBSan, then a minute of
-#                          fuzzing the pipeline loader)
+#                          fuzzing the pipeline loader and the broker's request parser)
 #   ./tributary.sh bench   install, build Release, run every benchmark (tests/bench/run-all)
 # Works as root (apt-get) or as a user with sudo.
 set -euo pipefail
@@ -56,7 +56,7 @@ case "$cmd" in
     QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1 ctest --preset asan -j 2 -L engine -E producer_crash "$@"
     # The pipeline loader under libFuzzer for a minute (clang; its own build tree).
     cmake --preset fuzz >/dev/null
-    cmake --build --preset fuzz -j "$(nproc)" --target fuzz_pipeline_loader
+    cmake --build --preset fuzz -j "$(nproc)" --target fuzz_pipeline_loader fuzz_broker_request
     ctest --preset fuzz "$@"
     ;;
   bench)

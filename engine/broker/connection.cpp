@@ -4,6 +4,7 @@
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
 #include <cstdio>
+#include <cstdlib>
 
 #include "log/byte_order.h"
 
@@ -79,32 +80,26 @@ void Connection::read_body(std::size_t size) {
 
 void Connection::dispatch() {
   context_.metrics.requests.fetch_add(1, std::memory_order_relaxed);
-  const Bytes bytes = frame_->span();
-  if (bytes.size() < 4) return drop("truncated header");
-  const auto key = log::load_be<std::int16_t>(bytes.data());
-  const auto version = log::load_be<std::int16_t>(bytes.data() + 2);
-  api_ = find_api(key);
-  if (api_ == nullptr) return drop("unknown API key");
-  // ApiVersions of a version we do not know is answered (as v0); any other unknown version
-  // closes the connection, as Kafka does.
-  const bool known_version = version >= api_->min_version && version <= api_->max_version;
-  if (!known_version && api_->key != ApiKey::api_versions) return drop("unsupported API version");
-  flexible_ = known_version && is_flexible(*api_, version);
-  ProtocolReader reader(bytes, flexible_);
-  header_ = RequestHeader{};
-  header_.serde(reader, flexible_);
-  if (!reader.ok()) return drop("malformed request header");
-  if (context_.trace) {
-    std::fprintf(stderr, "broker: %s %s v%d correlation %d\n", peer_.c_str(), api_->name, version,
-                 header_.correlation_id);
-  }
   Request request;
-  request.header = header_;
-  request.api = api_;
-  request.flexible = flexible_;
-  request.frame = frame_;
-  request.body = bytes.subspan(static_cast<std::size_t>(reader.position() - bytes.data()));
+  const FrameProblem problem = parse_request(frame_, request);
+  if (problem != FrameProblem::none) return drop(frame_problem_text(problem));
+  header_ = request.header;
+  api_ = request.api;
+  flexible_ = request.flexible;
   request.client_host = peer_;
+  if (context_.trace) {
+    std::fprintf(stderr, "broker: %s %s v%d correlation %d\n", peer_.c_str(), api_->name,
+                 header_.api_version, header_.correlation_id);
+  }
+  if (const char* dir = std::getenv("TRIBUTARY_BROKER_CAPTURE")) {
+    // Debug aid: each request frame as it arrived, for golden tests of the codecs.
+    const std::string path = std::string(dir) + "/" + api_->name + "-v" +
+                             std::to_string(header_.api_version) + "-request.bin";
+    if (FILE* f = std::fopen(path.c_str(), "wb")) {
+      std::fwrite(frame_->data(), 1, frame_->size(), f);
+      std::fclose(f);
+    }
+  }
   auto self = shared_from_this();
   context_.handler.handle(std::move(request), socket_.get_executor(), [self](Reply reply) {
     // Group responses may come from another connection's thread: back to our strand.

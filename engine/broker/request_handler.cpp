@@ -27,6 +27,43 @@ BrokerStats BrokerMetrics::snapshot() const {
   return s;
 }
 
+const char* frame_problem_text(FrameProblem problem) {
+  switch (problem) {
+    case FrameProblem::none:
+      return "no problem";
+    case FrameProblem::truncated_header:
+      return "truncated request header";
+    case FrameProblem::unknown_api:
+      return "unknown API key";
+    case FrameProblem::unsupported_version:
+      return "unsupported API version";
+    case FrameProblem::malformed_header:
+      return "malformed request header";
+  }
+  return "?";
+}
+
+FrameProblem parse_request(std::shared_ptr<ByteBuffer> frame, Request& out) {
+  const Bytes bytes = frame->span();
+  if (bytes.size() < 4) return FrameProblem::truncated_header;
+  const auto key = log::load_be<std::int16_t>(bytes.data());
+  const auto version = log::load_be<std::int16_t>(bytes.data() + 2);
+  const ApiSupport* api = find_api(key);
+  if (api == nullptr) return FrameProblem::unknown_api;
+  const bool known_version = version >= api->min_version && version <= api->max_version;
+  if (!known_version && api->key != ApiKey::api_versions) return FrameProblem::unsupported_version;
+  const bool flexible = known_version && is_flexible(*api, version);
+  ProtocolReader reader(bytes, flexible);
+  out.header = RequestHeader{};
+  out.header.serde(reader, flexible);
+  if (!reader.ok()) return FrameProblem::malformed_header;
+  out.api = api;
+  out.flexible = flexible;
+  out.body = bytes.subspan(static_cast<std::size_t>(reader.position() - bytes.data()));
+  out.frame = std::move(frame);
+  return FrameProblem::none;
+}
+
 RequestHandler::RequestHandler(log::LogManager& logs, const BrokerOptions& options,
                                BrokerMetrics& metrics, GroupCoordinator& groups)
     : logs_(logs), options_(options), metrics_(metrics), groups_(groups) {}

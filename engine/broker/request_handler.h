@@ -43,6 +43,20 @@ struct Reply {
 };
 using Respond = std::function<void(Reply)>;
 
+// Why a frame could not become a Request; each closes the connection.
+enum class FrameProblem {
+  none,
+  truncated_header,
+  unknown_api,
+  unsupported_version,
+  malformed_header
+};
+const char* frame_problem_text(FrameProblem problem);
+
+// Reads the request header of a frame (without its size prefix). An ApiVersions request of a
+// version the broker does not know is accepted (it is answered as v0, KIP-511).
+FrameProblem parse_request(std::shared_ptr<ByteBuffer> frame, Request& out);
+
 struct FetchState;
 
 class RequestHandler {
