@@ -234,6 +234,7 @@ struct GroupCoordinator::Impl {
       // Members waiting for the leader's assignment learn that the generation is over.
       for (auto& m : g.members) {
         m.assignment.clear();
+        if (m.sync_waiter) m.last_heartbeat = now;  // its session restarts with the answer
         out.add(m.sync_waiter, sync_error(ErrorCode::rebalance_in_progress));
       }
     }
