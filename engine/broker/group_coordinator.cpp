@@ -41,7 +41,6 @@ struct Member {
   std::string client_host;
   milliseconds session_timeout{0};
   milliseconds rebalance_timeout{0};
-  std::string protocol_type;
   std::vector<GroupProtocol> protocols;
   std::string assignment;
   GroupCoordinator::JoinCallback join_waiter;  // set while its JoinGroup waits
@@ -260,6 +259,9 @@ struct GroupCoordinator::Impl {
 
   void complete_join(Group& g, TimePoint now, Outbox& out) {
     // Members that did not rejoin in time are dropped.
+    for (auto& m : g.members) {
+      if (!m.join_waiter) out.add(m.sync_waiter, sync_error(ErrorCode::unknown_member_id));
+    }
     std::erase_if(g.members, [](const Member& m) { return !m.join_waiter; });
     if (!g.find(g.leader)) g.leader = g.members.empty() ? std::string() : g.members.front().id;
     g.initial_delay = false;
@@ -366,7 +368,6 @@ struct GroupCoordinator::Impl {
     m.client_host = request.client_host;
     m.session_timeout = milliseconds{request.session_timeout_ms};
     m.rebalance_timeout = milliseconds{request.rebalance_timeout_ms};
-    m.protocol_type = request.protocol_type;
     m.protocols = std::move(request.protocols);
     m.join_waiter = std::exchange(done, nullptr);
     m.is_new = true;

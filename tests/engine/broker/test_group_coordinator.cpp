@@ -381,6 +381,25 @@ class TestGroupCoordinator : public QObject {
     QCOMPARE(jb2->result.leader_id, jb->result.member_id);
   }
 
+  void pendingMemberIdHoldsTheJoinPhase() {
+    Fixture f;
+    const std::string a = f.stable_single("g", "a", t0);
+    // b is handed an id (KIP-394) but does not rejoin with it; a's rejoin starts a rebalance that
+    // waits for b until b's pending id expires with its session (10 s), before the rebalance timeout.
+    auto b_first = f.join(join_request("g", "", "b"), t0 + 1s);
+    QCOMPARE(b_first->result.error_code, code(ErrorCode::member_id_required));
+    auto ja = f.join(join_request("g", a, "a"), t0 + 1s);
+    QVERIFY(!ja->done());
+    f.gc.tick(t0 + 10999ms);
+    QVERIFY(!ja->done());
+    f.gc.tick(t0 + 11s);
+    QCOMPARE(ja->calls, 1);
+    QCOMPARE(ja->result.generation_id, 2);
+    QCOMPARE(ja->result.members.size(), 1u);
+    QCOMPARE(f.join(join_request("g", b_first->result.member_id, "b"), t0 + 12s)->result.error_code,
+             code(ErrorCode::unknown_member_id));
+  }
+
   void protocolVote() {
     Fixture f;
     auto ja = f.join_with_id("g", "a", t0, {{"range", "ma"}, {"roundrobin", "ra"}});
