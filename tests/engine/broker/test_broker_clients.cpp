@@ -170,11 +170,16 @@ class TestBrokerClients : public QObject {
       QCOMPARE(cz.out, data);
       // Stored as the client compressed it, and readable by the engine's own reader.
       auto& log = (*f.logs->topic(("z-" + name).toStdString()))->partition(0);
+      // (librdkafka sends a batch uncompressed when compressing does not make it smaller, as
+      // with a lone first record, so look for the codec over all stored batches.)
       ByteBuffer buf;
-      QVERIFY(log.read(0, 1 << 20, buf).ok());
-      auto header = log::parse_batch_header(buf.span());
-      QVERIFY(header.ok());
-      QCOMPARE(static_cast<int>(header->compression()), static_cast<int>(codec));
+      QVERIFY(log.read(0, 64 << 20, buf).ok());
+      int compressed = 0;
+      log::for_each_batch(buf.span(), [&](const log::BatchHeader& h, std::span<const char>) {
+        if (h.compression() == codec) compressed += h.record_count;
+        return true;
+      });
+      QVERIFY2(compressed >= 4000, qPrintable(QStringLiteral("%1 records stored compressed").arg(compressed)));
       const auto records = read_all(log);
       QCOMPARE(records.size(), std::size_t{5000});
       QCOMPARE(QString::fromStdString(*records.back().value),
