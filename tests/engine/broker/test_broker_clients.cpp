@@ -154,9 +154,12 @@ class TestBrokerClients : public QObject {
     auto c = kcat({"-C", "-b", f.bootstrap(), "-t", "idem", "-e", "-q"});
     QCOMPARE(c.out, lines);
     // The stored batches carry the producer id the broker handed out.
-    auto stored =
-        (*f.logs->topic("idem"))->partition(0).read(0, 1 << 20, *std::make_unique<ByteBuffer>());
-    QVERIFY(stored.ok());
+    ByteBuffer stored;
+    QVERIFY((*f.logs->topic("idem"))->partition(0).read(0, 1 << 20, stored).ok());
+    auto first = log::parse_batch_header(stored.span());
+    QVERIFY(first.ok());
+    QVERIFY(first->producer_id >= 0);
+    QCOMPARE(first->base_sequence, 0);
 
     const std::map<QString, log::Compression> codecs{{"gzip", log::Compression::gzip},
                                                      {"snappy", log::Compression::snappy},
