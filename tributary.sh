@@ -31,6 +31,16 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# The kafkajs client the broker tests run (npm registry; node comes with the machine).
+install_node_modules() {
+  if ! command -v npm >/dev/null; then
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  (cd tests/engine/broker/kafkajs && npm ci --no-audit --no-fund --loglevel=error)
+}
+
 build() {
   cmake --preset "$1" >/dev/null
   cmake --build --preset "$1" -j "$(nproc)"
@@ -50,6 +60,7 @@ case "$cmd" in
     ;;
   test)
     install_missing
+    install_node_modules
     build debug
     QT_QPA_PLATFORM=offscreen ctest --preset debug -j 2 "$@"
     build asan
