@@ -10,8 +10,8 @@
 #include "io/generator_source.h"
 #include "io/ingest_task.h"
 #include "io/json_encoder.h"
-#include "io/source_writer.h"
 #include "io/replay_source.h"
+#include "io/source_writer.h"
 #include "io/tcp_source.h"
 #include "log/log_manager.h"
 #include "stream/job.h"
@@ -96,9 +96,14 @@ Status write_dead_letters(const std::vector<io::DeadLetter>& letters, io::Source
 Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
                 const RunOptions& options, Progress* final_progress) {
   const fs::path state = state_dir(options.data_dir, plan.pipeline);
-  log::LogManager::Options lo;
-  lo.data_dir = options.data_dir;
-  TRIB_ASSIGN_OR_RETURN(auto logs, log::LogManager::open(lo));
+  std::unique_ptr<log::LogManager> own_logs;
+  log::LogManager* logs = options.logs;
+  if (logs == nullptr) {
+    log::LogManager::Options lo;
+    lo.data_dir = options.data_dir;
+    TRIB_ASSIGN_OR_RETURN(own_logs, log::LogManager::open(lo));
+    logs = own_logs.get();
+  }
   if (options.from_scratch) {
     for (const auto& t : plan.topics) {
       if (!t.external && logs->topic(t.name).ok()) TRIB_RETURN_IF_ERROR(logs->delete_topic(t.name));
@@ -270,7 +275,8 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       for (;;) {
         if (stopping()) return;
         if (paused()) {
-          while (paused() && !stopping()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          while (paused() && !stopping())
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
           ingests[i]->restart_pacing();
           continue;
         }
@@ -403,7 +409,8 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       n.rows_per_s = static_cast<double>(n.rows_in - last_rows_in[n.node]) / dt;
       last_rows_in[n.node] = n.rows_in;
     }
-    for (const auto& [node, chart] : charts) p.charts.push_back({node, chart->categorical(), chart->snapshot()});
+    for (const auto& [node, chart] : charts)
+      p.charts.push_back({node, chart->categorical(), chart->snapshot()});
     return p;
   };
   for (;;) {

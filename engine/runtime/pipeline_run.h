@@ -18,6 +18,10 @@
 #include "runtime/chart_buffer.h"
 #include "stream/job.h"
 
+namespace tributary::log {
+class LogManager;
+}
+
 namespace tributary::runtime {
 
 struct SourceProgress {
@@ -78,6 +82,9 @@ struct Progress {
 
 struct RunOptions {
   std::filesystem::path data_dir;
+  // The data dir's log when this process already owns it (the app while its Kafka broker
+  // serves the same topics); otherwise the run opens it itself.
+  log::LogManager* logs = nullptr;
   bool from_scratch = false;  // delete the pipeline's topics and state first
   int progress_ms = 250;
   std::function<void(const Progress&)> on_progress;

@@ -1,6 +1,7 @@
 #include "runtime/topic_browser.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/byte_buffer.h"
 #include "log/log_manager.h"
@@ -24,6 +25,16 @@ Result<std::unique_ptr<log::LogManager>> observe(const std::filesystem::path& da
 Result<std::vector<TopicSummary>> list_topics(const std::filesystem::path& data_dir) {
   TRIB_ASSIGN_OR_RETURN(auto logs, observe(data_dir));
   TRIB_ASSIGN_OR_RETURN(auto names, logs->list_topics());
+  // Committed offsets of every group, the same ones `tributary-cli group describe` shows.
+  std::map<std::string, std::map<std::string, std::map<int, std::int64_t>>>
+      committed;  // topic, group
+  if (auto groups = logs->groups().list(); groups.ok()) {
+    for (const auto& g : *groups) {
+      auto offsets = logs->groups().offsets(g);
+      if (!offsets.ok()) continue;
+      for (const auto& [tp, offset] : *offsets) committed[tp.first][g][tp.second] = offset;
+    }
+  }
   std::vector<TopicSummary> out;
   for (const auto& name : names) {
     auto topic = logs->topic(name);
@@ -31,8 +42,18 @@ Result<std::vector<TopicSummary>> list_topics(const std::filesystem::path& data_
     TopicSummary s;
     s.name = name;
     for (int p = 0; p < (*topic)->partition_count(); ++p)
-      s.partitions.push_back({(*topic)->partition(p).start_offset(),
-                              (*topic)->partition(p).end_offset()});
+      s.partitions.push_back(
+          {(*topic)->partition(p).start_offset(), (*topic)->partition(p).end_offset()});
+    for (const auto& [group, offsets] : committed[name]) {
+      GroupLag g{group, 0};
+      for (int p = 0; p < (*topic)->partition_count(); ++p) {
+        auto it = offsets.find(p);
+        const std::int64_t from =
+            it == offsets.end() ? s.partitions[static_cast<std::size_t>(p)].start : it->second;
+        g.lag += std::max<std::int64_t>(0, s.partitions[static_cast<std::size_t>(p)].end - from);
+      }
+      s.groups.push_back(std::move(g));
+    }
     out.push_back(std::move(s));
   }
   return out;

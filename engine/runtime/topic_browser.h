@@ -18,9 +18,17 @@ struct PartitionRange {
   std::int64_t end = 0;    // the next offset to be written
 };
 
+// A consumer group reading the topic (a Kafka client through the broker, or
+// `tributary-cli consume --group`): its lag is end - committed, summed over partitions.
+struct GroupLag {
+  std::string group;
+  std::int64_t lag = 0;
+};
+
 struct TopicSummary {
   std::string name;
   std::vector<PartitionRange> partitions;
+  std::vector<GroupLag> groups;
 };
 
 struct BrowsedRecord {
