@@ -4,7 +4,8 @@
 // ours. A pipeline document (source.kafka -> transform.filter -> sink.kafka) is validated,
 // compiled and run by runtime::run_plan until its source has read to the end offsets it saw
 // at start; a record that is not JSON becomes a dead letter naming topic, partition and
-// offset; the group's committed offsets make a second run read nothing; an address where
+// offset; the group's committed offsets make a second run read nothing (and a run from
+// scratch that starts at `committed`); an address where
 // no broker listens fails the run within the node's timeout, naming node and address.
 #include <QProcess>
 #include <QStandardPaths>
@@ -223,6 +224,15 @@ class TestKafkaPipeline : public QObject {
     const auto reread = run_tool(kcat_, {"-C", "-b", QString::fromStdString(address_), "-t",
                                          "out", "-e", "-q", "-f", "%k %s\\n"});
     QCOMPARE(reread.out, expected);
+
+    // From scratch (the pipeline's topics and state deleted), `committed` still starts at
+    // the group's offsets, where `earliest` would start again at the beginning.
+    auto committed = compile(root() / "kafka.json", document(address_, address_, "committed"));
+    options.from_scratch = true;
+    runtime::Progress fresh;
+    const Status s3 = runtime::run_plan(committed.c.plan, committed.settings, options, &fresh);
+    QVERIFY2(s3.ok(), s3.message().c_str());
+    QCOMPARE(fresh.sources[0].records, std::int64_t(0));
   }
 
   void csv_values_in_and_out() {
