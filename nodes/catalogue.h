@@ -17,4 +17,9 @@ void add_transform_kinds(pipeline::NodeRegistry& r);
 void add_ml_kinds(pipeline::NodeRegistry& r);
 void add_sink_kinds(pipeline::NodeRegistry& r);
 
+// Shared by source.kafka and sink.kafka (source_kinds.cpp).
+Status check_bootstrap(const nlohmann::json& params);
+std::vector<pipeline::ParamSpec> kafka_connection_params();
+pipeline::ParamSpec kafka_timeout_param();
+
 }  // namespace tributary::nodes

@@ -1,4 +1,4 @@
-// Sinks: files, SQLite, a topic, a chart for the app, the console.
+// Sinks: files, SQLite, a topic, a Kafka topic, a chart for the app, the console.
 #include "catalogue.h"
 #include "param_specs.h"
 #include "param_values.h"
@@ -62,6 +62,34 @@ void add_sink_kinds(pipeline::NodeRegistry& r) {
         optional("key", ParamType::field_list, json::array(), "Fields that make the record key")};
     k.output_schema = [](const NodeContext& ctx) -> Result<Schema> {
       TRIB_RETURN_IF_ERROR(known(ctx.inputs[0], "key", string_list(ctx.params, "key")));
+      return Schema();
+    };
+    r.add(std::move(k));
+  }
+  {
+    NodeKind k = sink("sink.kafka", "Kafka producer",
+                      "Produces the records to a Kafka topic (the embedded broker or a cluster), "
+                      "at least once.");
+    k.params = kafka_connection_params();
+    k.params.push_back(choice("format", {"jsonl", "csv"}, "jsonl",
+                              "Each record's value: a JSON object, or a CSV row without header"));
+    k.params.push_back(
+        optional("key", ParamType::field, json(), "The field whose value is the record key"));
+    k.params.push_back(choice("acks", {"all", "1", "0"}, "all",
+                              "Acknowledgement by all in-sync replicas, the leader, or none"));
+    k.params.push_back(choice("compression", {"none", "gzip", "snappy", "lz4", "zstd"}, "none",
+                              "How record batches are compressed"));
+    k.params.push_back(optional("idempotent", ParamType::boolean, true,
+                                "No duplicates from the producer's own retries (needs acks all)"));
+    k.params.push_back(kafka_timeout_param());
+    k.output_schema = [](const NodeContext& ctx) -> Result<Schema> {
+      TRIB_RETURN_IF_ERROR(check_bootstrap(ctx.params));
+      if (string_param(ctx.params, "topic").empty())
+        return error(ErrorCode::invalid_argument, "topic: must not be empty");
+      TRIB_RETURN_IF_ERROR(known(ctx.inputs[0], "key", {string_param(ctx.params, "key")}));
+      if (ctx.params.value("idempotent", true) && string_param(ctx.params, "acks") != "all")
+        return error(ErrorCode::invalid_argument,
+                     "idempotent: needs acks \"all\" (or idempotent false)");
       return Schema();
     };
     r.add(std::move(k));

@@ -1,5 +1,5 @@
-// Sources: a file replayed at event-time pace, seeded generators, a TCP listener and an
-// existing topic. Their output schema is what they will append to their topic.
+// Sources: a file replayed at event-time pace, seeded generators, a TCP listener, an
+// existing topic and a Kafka topic. Their output schema is what they will append to their topic.
 #include <fstream>
 
 #include "catalogue.h"
@@ -85,6 +85,38 @@ Result<Schema> replay_schema(const NodeContext& ctx) {
 }
 
 }  // namespace
+
+// `bootstrap` of source.kafka and sink.kafka: host:port, comma-separated.
+Status check_bootstrap(const json& params) {
+  const std::string b = string_param(params, "bootstrap");
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t comma = b.find(',', from);
+    const std::string one = b.substr(from, comma == std::string::npos ? comma : comma - from);
+    const auto colon = one.rfind(':');
+    const std::string port = colon == std::string::npos ? "" : one.substr(colon + 1);
+    const bool digits = !port.empty() && port.size() <= 5 &&
+                        port.find_first_not_of("0123456789") == std::string::npos;
+    if (colon == 0 || !digits || std::stoi(port) < 1 || std::stoi(port) > 65535) {
+      return error(ErrorCode::invalid_argument,
+                   "bootstrap: expected host:port (several separated by commas), got '" + b + "'");
+    }
+    if (comma == std::string::npos) return {};
+    from = comma + 1;
+  }
+}
+
+std::vector<pipeline::ParamSpec> kafka_connection_params() {
+  return {optional("bootstrap", ParamType::string, "127.0.0.1:9092",
+                   "host:port of Kafka brokers, comma-separated (the embedded broker's by default)"),
+          required("topic", ParamType::string, "The Kafka topic")};
+}
+
+pipeline::ParamSpec kafka_timeout_param() {
+  return between(optional("timeout_ms", ParamType::integer, 10000,
+                          "How long to wait for the brokers before the run fails"),
+                 100, 600000);
+}
 
 void add_source_kinds(pipeline::NodeRegistry& r) {
   const std::vector<std::string> formats = {"jsonl", "csv"};
@@ -173,6 +205,39 @@ void add_source_kinds(pipeline::NodeRegistry& r) {
                 optional("time_field", ParamType::field, json(),
                          "The field with each record's event time")};
     k.output_schema = [](const NodeContext& ctx) {
+      return finish_schema(fields_schema(ctx.params["fields"]), ctx.params);
+    };
+    r.add(std::move(k));
+  }
+  {
+    NodeKind k;
+    k.id = "source.kafka";
+    k.category = "source";
+    k.title = "Kafka consumer";
+    k.help = "Reads a Kafka topic (the embedded broker or a cluster); offsets are committed to "
+             "the group once the rows are in the pipeline's topic.";
+    k.outputs = {port("out")};
+    k.params = kafka_connection_params();
+    k.params.push_back(optional("group", ParamType::string, json(),
+                                "The consumer group that keeps the position; by default "
+                                "tributary-<pipeline>-<node>"));
+    k.params.push_back(choice("start", {"earliest", "latest", "committed"}, "earliest",
+                              "Where a first run starts: the beginning, the end, or the group's "
+                              "committed offsets; a later run continues from the committed ones"));
+    k.params.push_back(choice("format", formats, "jsonl", "jsonl or csv (no header row)"));
+    k.params.push_back(required("fields", ParamType::fields, "The records' fields and types"));
+    k.params.push_back(optional("time_field", ParamType::field, json(),
+                                "The field with each record's event time"));
+    k.params.push_back(optional("stop_at_end", ParamType::boolean, false,
+                                "End once the end offsets seen at start are read (a replay)"));
+    k.params.push_back(kafka_timeout_param());
+    k.output_schema = [](const NodeContext& ctx) -> Result<Schema> {
+      TRIB_RETURN_IF_ERROR(check_bootstrap(ctx.params));
+      if (string_param(ctx.params, "topic").empty())
+        return error(ErrorCode::invalid_argument, "topic: must not be empty");
+      if (ctx.params.contains("group") && ctx.params["group"].is_string() &&
+          string_param(ctx.params, "group").empty())
+        return error(ErrorCode::invalid_argument, "group: must not be empty");
       return finish_schema(fields_schema(ctx.params["fields"]), ctx.params);
     };
     r.add(std::move(k));

@@ -703,6 +703,10 @@
         <translation>Vorhandenes Topic</translation>
     </message>
     <message>
+        <source>Kafka consumer</source>
+        <translation>Kafka-Consumer</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
@@ -777,6 +781,10 @@
     <message>
         <source>SQLite table</source>
         <translation>SQLite-Tabelle</translation>
+    </message>
+    <message>
+        <source>Kafka producer</source>
+        <translation>Kafka-Producer</translation>
     </message>
     <message>
         <source>Chart</source>

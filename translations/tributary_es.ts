@@ -703,6 +703,10 @@
         <translation>Topic existente</translation>
     </message>
     <message>
+        <source>Kafka consumer</source>
+        <translation>Consumidor de Kafka</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
@@ -777,6 +781,10 @@
     <message>
         <source>SQLite table</source>
         <translation>Tabla SQLite</translation>
+    </message>
+    <message>
+        <source>Kafka producer</source>
+        <translation>Productor de Kafka</translation>
     </message>
     <message>
         <source>Chart</source>

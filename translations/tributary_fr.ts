@@ -703,6 +703,10 @@
         <translation>Topic existant</translation>
     </message>
     <message>
+        <source>Kafka consumer</source>
+        <translation>Consommateur Kafka</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
@@ -777,6 +781,10 @@
     <message>
         <source>SQLite table</source>
         <translation>Table SQLite</translation>
+    </message>
+    <message>
+        <source>Kafka producer</source>
+        <translation>Producteur Kafka</translation>
     </message>
     <message>
         <source>Chart</source>

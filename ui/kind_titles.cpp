@@ -13,6 +13,7 @@ const char* const kTitles[] = {
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Generate a stream"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "TCP lines"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Existing topic"),
+    QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Kafka consumer"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Topic"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Tumbling window"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Hopping window"),
@@ -32,6 +33,7 @@ const char* const kTitles[] = {
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "JSON-lines file"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "CSV file"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "SQLite table"),
+    QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Kafka producer"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Chart"),
     QT_TRANSLATE_NOOP("tributary::ui::NodeKinds", "Console"),
 };

@@ -308,6 +308,7 @@ void preview(Context& ctx, const std::string& file, const std::string& node_id, 
   runtime::RunOptions o;
   o.data_dir = data;
   o.stop = &done;
+  o.commit_offsets = false;  // a look must not move a Kafka consumer group
   o.on_rows = [&](const std::string&, const Batch& rows) {
     std::lock_guard lock(m);
     io::JsonEncoder encoder(rows.schema());

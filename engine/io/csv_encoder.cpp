@@ -35,30 +35,34 @@ void CsvEncoder::append_header(const Schema& schema, std::string& out) const {
 }
 
 void CsvEncoder::append_rows(const Batch& batch, std::string& out) const {
-  const std::size_t columns = batch.num_columns();
   for (std::size_t r = 0; r < batch.num_rows(); ++r) {
-    for (std::size_t k = 0; k < columns; ++k) {
-      if (k > 0) out += options_.separator;
-      const Column& c = batch.column(k);
-      if (c.is_null(r)) continue;
-      switch (c.type()) {
-        case DataType::int64: append_int(out, c.ints()[r]); break;
-        case DataType::timestamp:
-          if (options_.iso_timestamps) append_iso8601(out, c.ints()[r]);
-          else append_int(out, c.ints()[r]);
-          break;
-        case DataType::float64: {
-          const double d = c.doubles()[r];
-          if (std::isfinite(d)) append_double(out, d);
-          else out += std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
-          break;
-        }
-        case DataType::boolean: out += c.bools()[r] ? "true" : "false"; break;
-        case DataType::string: append_field(c.string_at(r), out); break;
-        case DataType::null: break;
-      }
-    }
+    append_row(batch, r, out);
     end_row(out);
+  }
+}
+
+void CsvEncoder::append_row(const Batch& batch, std::size_t r, std::string& out) const {
+  const std::size_t columns = batch.num_columns();
+  for (std::size_t k = 0; k < columns; ++k) {
+    if (k > 0) out += options_.separator;
+    const Column& c = batch.column(k);
+    if (c.is_null(r)) continue;
+    switch (c.type()) {
+      case DataType::int64: append_int(out, c.ints()[r]); break;
+      case DataType::timestamp:
+        if (options_.iso_timestamps) append_iso8601(out, c.ints()[r]);
+        else append_int(out, c.ints()[r]);
+        break;
+      case DataType::float64: {
+        const double d = c.doubles()[r];
+        if (std::isfinite(d)) append_double(out, d);
+        else out += std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+        break;
+      }
+      case DataType::boolean: out += c.bools()[r] ? "true" : "false"; break;
+      case DataType::string: append_field(c.string_at(r), out); break;
+      case DataType::null: break;
+    }
   }
 }
 

@@ -24,6 +24,8 @@ class CsvEncoder {
 
   void append_header(const Schema& schema, std::string& out) const;
   void append_rows(const Batch& batch, std::string& out) const;
+  // One row's fields, without the line end (a record of its own, as in a Kafka value).
+  void append_row(const Batch& batch, std::size_t row, std::string& out) const;
   // A field, quoted if it needs to be.
   void append_field(std::string_view text, std::string& out) const;
 

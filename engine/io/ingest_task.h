@@ -45,6 +45,9 @@ class IngestTask {
   // Pacing starts again from the next row, as if it were the first (after a pause).
   void restart_pacing() { first_event_.reset(); }
   const IngestMetrics& metrics() const { return metrics_; }
+  // To be called once the dead letters taken so far are written: the source may then
+  // acknowledge what it read up to the rows appended (RowSource::stored).
+  Status stored() { return source_->stored(held_first_ordinal_ + static_cast<std::int64_t>(held_at_)); }
   // Rows that did not parse since the last call.
   std::vector<DeadLetter> take_dead_letters() { return std::exchange(dead_, {}); }
 

@@ -24,6 +24,13 @@ class RowSource {
   virtual bool done() const = 0;
   // The ordinal of the next row.
   virtual std::int64_t position() const = 0;
+  // The rows before ordinal `n` are in the topic, and the dead letters of everything read
+  // before them are written: a source that acknowledges what it read (a Kafka consumer
+  // committing its offsets) may do so now.
+  virtual Status stored(std::int64_t n) {
+    (void)n;
+    return {};
+  }
 };
 
 }  // namespace tributary::io

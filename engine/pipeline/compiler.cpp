@@ -218,6 +218,11 @@ class Compiler {
     if (n.kind == "source.generator")
       i.bounded = i.params.value("count", 0) > 0 || i.params.value("preset", "") == "ysb-campaigns";
     if (n.kind == "source.tcp") i.bounded = false;
+    if (n.kind == "source.kafka") {
+      i.bounded = i.params.value("stop_at_end", false);
+      if (!i.params.contains("group") || !i.params["group"].is_string())
+        i.params["group"] = "tributary-" + c_.plan.pipeline + "-" + n.id;
+    }
     i.dead_letter_topic = dead_letter_topic(n.id);
     c_.plan.ingests.push_back(i);
   }

@@ -29,7 +29,7 @@ struct TopicPlan {
 
 struct IngestPlan {
   std::string node;
-  std::string kind;  // source.replay, source.generator, source.tcp
+  std::string kind;  // source.replay, source.generator, source.tcp, source.kafka
   nlohmann::json params;
   std::string topic;
   Schema schema;
@@ -41,7 +41,8 @@ struct IngestPlan {
 
 struct SinkPlan {
   std::string node;  // for an internal topic's job: the node it feeds
-  std::string kind;  // sink.jsonl, sink.csv, sink.sqlite, sink.console, sink.chart, sink.topic
+  std::string kind;  // sink.jsonl, sink.csv, sink.sqlite, sink.console, sink.chart, sink.topic,
+                     // sink.kafka
   nlohmann::json params;
   std::filesystem::path path;  // resolved against the pipeline's folder
 };

@@ -10,11 +10,13 @@
 #include "io/generator_source.h"
 #include "io/ingest_task.h"
 #include "io/json_encoder.h"
+#include "io/kafka_source.h"
 #include "io/replay_source.h"
 #include "io/source_writer.h"
 #include "io/tcp_source.h"
 #include "log/log_manager.h"
 #include "stream/job.h"
+#include "stream/kafka_sink.h"
 
 namespace tributary::runtime {
 namespace fs = std::filesystem;
@@ -37,8 +39,19 @@ log::TopicConfig topic_config(const pipeline::TopicPlan& t) {
   return c;
 }
 
+// "node.param: message" for an error that starts with a parameter ("bootstrap: ..."), else
+// "node: message".
+Status on_node(const std::string& node, const Status& s) {
+  const std::string& m = s.message();
+  const auto colon = m.find(": ");
+  const bool param = colon != std::string::npos && colon > 0 &&
+                     std::all_of(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(colon),
+                                 [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return error(s.code(), node + (param ? "." : ": ") + m);
+}
+
 Result<std::unique_ptr<io::RowSource>> make_source(const pipeline::IngestPlan& i,
-                                                   const fs::path& base) {
+                                                   const fs::path& base, bool commit) {
   const auto& p = i.params;
   if (i.kind == "source.generator") {
     io::GeneratorSpec g;
@@ -71,6 +84,25 @@ Result<std::unique_ptr<io::RowSource>> make_source(const pipeline::IngestPlan& i
     auto source = io::TcpSource::open(t);
     if (!source.ok())
       return error(source.status().code(), i.node + ".port: " + source.status().message());
+    return std::unique_ptr<io::RowSource>(std::move(source).value());
+  }
+  if (i.kind == "source.kafka") {
+    io::KafkaSourceSpec k;
+    k.bootstrap = p.value("bootstrap", k.bootstrap);
+    k.topic = p.value("topic", "");
+    if (p.contains("group") && p["group"].is_string()) k.group = p["group"].get<std::string>();
+    const std::string start = p.value("start", "earliest");
+    k.start = start == "latest"      ? io::KafkaSourceSpec::Start::latest
+              : start == "committed" ? io::KafkaSourceSpec::Start::committed
+                                     : io::KafkaSourceSpec::Start::earliest;
+    k.format = p.value("format", "jsonl") == "csv" ? io::KafkaSourceSpec::Format::csv
+                                                   : io::KafkaSourceSpec::Format::jsonl;
+    k.schema = i.schema;
+    k.stop_at_end = p.value("stop_at_end", false);
+    k.timeout_ms = p.value("timeout_ms", k.timeout_ms);
+    k.commit = commit;
+    auto source = io::KafkaSource::open(k);
+    if (!source.ok()) return on_node(i.node, source.status());
     return std::unique_ptr<io::RowSource>(std::move(source).value());
   }
   return error(ErrorCode::invalid_argument, i.node + ": " + i.kind + " is not built yet");
@@ -124,7 +156,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
   std::vector<std::unique_ptr<io::SourceWriter>> ingest_dead;
   for (const auto& i : plan.ingests) {
     TRIB_ASSIGN_OR_RETURN(auto topic, logs->topic(i.topic));
-    TRIB_ASSIGN_OR_RETURN(auto source, make_source(i, fs::path()));
+    TRIB_ASSIGN_OR_RETURN(auto source, make_source(i, fs::path(), options.commit_offsets));
     io::IngestSpec spec;
     spec.name = plan.pipeline + "/" + i.node;  // unique across pipelines sharing a topic
     spec.key = i.key;
@@ -169,6 +201,22 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
       c.sink_topic = j.sink.params.value("topic", "");
       for (const auto& k : j.sink.params.value("key", nlohmann::json::array()))
         c.sink_key.push_back(k.get<std::string>());
+      c.sink_path = state / (j.state_name + ".jsonl");  // where its dead letters go
+    } else if (kind == "sink.kafka") {
+      const auto& p = j.sink.params;
+      stream::KafkaSinkSpec k;
+      k.bootstrap = p.value("bootstrap", k.bootstrap);
+      k.topic = p.value("topic", "");
+      k.format = p.value("format", "jsonl") == "csv" ? stream::KafkaSinkSpec::Format::csv
+                                                     : stream::KafkaSinkSpec::Format::jsonl;
+      if (p.contains("key") && p["key"].is_string()) k.key = p["key"].get<std::string>();
+      k.acks = p.value("acks", k.acks);
+      k.compression = p.value("compression", k.compression);
+      k.idempotent = p.value("idempotent", k.idempotent);
+      k.timeout_ms = p.value("timeout_ms", k.timeout_ms);
+      auto sink = stream::KafkaSink::open(k);
+      if (!sink.ok()) return on_node(j.sink.node, sink.status());
+      c.external_sink = std::move(sink).value();
       c.sink_path = state / (j.state_name + ".jsonl");  // where its dead letters go
     } else {
       // Console and chart: what they showed is also kept, exactly once, in the state dir.
@@ -291,6 +339,7 @@ Status run_plan(const pipeline::Plan& plan, const pipeline::Settings& settings,
         if (Status s = write_dead_letters(ingests[i]->take_dead_letters(), ingest_dead[i].get());
             !s.ok())
           return report(error(s.code(), plan.ingests[i].node + ": dead letters: " + s.message()));
+        if (Status s = ingests[i]->stored(); !s.ok()) return report(on_node(plan.ingests[i].node, s));
         if (!*more) break;
       }
       ingest_done[i] = true;

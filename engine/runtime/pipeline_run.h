@@ -95,6 +95,9 @@ struct RunOptions {
   const std::atomic<bool>* pause = nullptr;
   // When set and >= 0, the pace of every source (0 = as fast as possible), instead of its own.
   const std::atomic<double>* speed = nullptr;
+  // False: sources that read another system's log (source.kafka) do not commit their
+  // position there (a preview must not move a consumer group).
+  bool commit_offsets = true;
   // Rows and dead letters kept per node for the snapshot (the app's data preview).
   std::size_t sample_rows = 0;
   // Each committed micro-batch of a job, with the job's lag then (the workspace's history).

@@ -360,7 +360,7 @@ Status Job::recover() {
       TRIB_ASSIGN_OR_RETURN(task->topic_writer,
                             io::SourceWriter::open(
                                 sink_topic_, config_.name + "/" + std::to_string(task->partition)));
-    } else if (!sqlite_) {
+    } else if (!sqlite_ && !config_.external_sink) {
       TRIB_ASSIGN_OR_RETURN(auto sink_size, store_->sink_position(task->sink_name));
       TRIB_ASSIGN_OR_RETURN(
           task->sink, SinkFile::open(part_path(config_.sink_path, task->partition, partitions),
@@ -800,6 +800,9 @@ Status Job::write_rows(Task& task, const Batch& rows, std::int64_t batch) {
   // sink is cut back to its committed size on restart instead.
   if (config_.on_rows && rows.num_rows() > 0) config_.on_rows(task.partition, rows);
   if (sqlite_) return sqlite_->write(sqlite_writer(task), batch, rows);
+  if (config_.external_sink) {
+    return rows.num_rows() == 0 ? Status{} : config_.external_sink->write(task.partition, rows);
+  }
   if (task.topic_writer) return write_topic(task, rows, batch);
   if (rows.num_columns() == 0) return {};
   std::string text;
@@ -835,6 +838,8 @@ Status Job::commit(std::int64_t batch) {
     sinks[table->dead_sink] = table->dead->size();
   }
   if (finished_) changes.put.emplace_back("job", kFinishedKey, "1");
+  // Everything handed to an external sink is acknowledged before the checkpoint says so.
+  if (config_.external_sink) TRIB_RETURN_IF_ERROR(config_.external_sink->flush());
   failpoint("before_commit");
   TRIB_RETURN_IF_ERROR(store_->commit(batch, changes, sinks));
   metrics_.batches.fetch_add(1, std::memory_order_relaxed);

@@ -28,6 +28,7 @@
 #include "io/source_writer.h"
 #include "log/log_manager.h"
 #include "stream/checkpoint_store.h"
+#include "stream/external_sink.h"
 #include "stream/lookup_table.h"
 #include "stream/operator.h"
 #include "stream/sink_file.h"
@@ -82,6 +83,9 @@ struct JobConfig {
   // what a partition does not hold yet. Dead letters still go to files beside sink_path.
   std::string sink_topic;
   std::vector<std::string> sink_key;
+  // With an external sink (sink.kafka), the rows go there instead, at least once: it is
+  // flushed before each checkpoint. Dead letters still go to files beside sink_path.
+  std::shared_ptr<ExternalSink> external_sink;
   // The file sink's format: JSON lines, or CSV with a header row at the top of each part.
   enum class SinkFormat { jsonl, csv } sink_format = SinkFormat::jsonl;
   // Told about each task's rows once they are written (the app's charts, the CLI's console).

@@ -130,7 +130,7 @@ class TestPipelineDocuments : public QObject {
       }
     }
     QCOMPARE(nodes::builtin_kinds().kinds().size(),
-             26u);  // 4 sources, topic, 4 windows, 7 transforms, 4 ML, 6 sinks
+             28u);  // 5 sources, topic, 4 windows, 7 transforms, 4 ML, 7 sinks
   }
 };
 
