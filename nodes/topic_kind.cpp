@@ -28,7 +28,10 @@ void add_topic_kind(pipeline::NodeRegistry& r) {
       at_least(optional("retention_bytes", ParamType::integer, -1,
                         "Keep at most this many bytes; -1 = no limit"),
                -1),
-      choice("flush", {"always", "interval", "never"}, "interval", "When appends are fsynced")};
+      choice("flush", {"always", "interval", "never"}, "interval", "When appends are fsynced"),
+      optional("expose", ParamType::boolean, false,
+               "While the pipeline runs, serve the data dir's topics to Kafka clients through the "
+               "embedded broker (127.0.0.1:9092 unless set in Preferences)")};
   k.output_schema = [](const pipeline::NodeContext& ctx) -> Result<Schema> {
     if (string_param(ctx.params, "name").empty())
       return error(ErrorCode::invalid_argument, "name: must not be empty");

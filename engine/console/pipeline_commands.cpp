@@ -21,6 +21,7 @@
 #include "pipeline/json_schema.h"
 #include "pipeline/pipeline_format.h"
 #include "pipeline/pipeline_validation.h"
+#include "runtime/broker_service.h"
 #include "runtime/pipeline_run.h"
 #include "runtime/pipeline_session.h"
 #include "runtime/workspace.h"
@@ -53,7 +54,6 @@ Checked check(Context& ctx, const std::string& file) {
 }
 
 std::atomic<bool> g_stop{false};
-
 
 std::string time_text(std::int64_t ms) {
   if (ms == 0) return "-";
@@ -152,9 +152,10 @@ void explain(Context& ctx, const std::string& file) {
     }
     std::string key;
     for (const auto& k : t.key) key += (key.empty() ? "" : ",") + k;
-    std::printf("  %-32s %d partition%s%s%s%s\n", t.name.c_str(), t.partitions,
+    std::printf("  %-32s %d partition%s%s%s%s%s\n", t.name.c_str(), t.partitions,
                 t.partitions == 1 ? "" : "s", key.empty() ? "" : (", key " + key).c_str(),
-                t.implicit ? ", implicit" : "", t.external ? ", external" : "");
+                t.implicit ? ", implicit" : "", t.external ? ", external" : "",
+                t.expose ? ", exposed to Kafka clients" : "");
   }
   if (!dead_letters.empty()) std::printf("  dead letters: %s\n", dead_letters.c_str());
   std::printf("\ningest tasks:\n");
@@ -170,13 +171,29 @@ void explain(Context& ctx, const std::string& file) {
   }
 }
 
-void run(Context& ctx, const std::string& file, bool from_scratch) {
+void run(Context& ctx, const std::string& file, bool from_scratch,
+         const std::string& kafka_listen) {
   auto comp = compiled(ctx, file);
   if (!comp) return;
   auto load = pipeline::load_pipeline_file(file, *ctx.kinds);
   runtime::RunOptions o;
   o.data_dir = ctx.data_dir;
   o.from_scratch = from_scratch;
+  // A topic marked `expose`: Kafka clients read and write the data dir's topics during the run.
+  std::unique_ptr<runtime::BrokerService> kafka;
+  if (comp->plan.exposes_topics()) {
+    tributary::broker::BrokerOptions bo;
+    const auto colon = kafka_listen.rfind(':');
+    if (colon == std::string::npos)
+      return ctx.fail("--kafka-listen wants host:port, got '" + kafka_listen + "'");
+    bo.listen_host = kafka_listen.substr(0, colon);
+    bo.port = static_cast<std::uint16_t>(std::atoi(kafka_listen.c_str() + colon + 1));
+    auto started = runtime::BrokerService::start(ctx.data_dir, bo);
+    if (!started.ok()) return ctx.fail(started.status());
+    kafka = std::move(started).value();
+    o.logs = &kafka->logs();
+    std::fprintf(stderr, "serving the topics to Kafka clients on %s\n", kafka->address().c_str());
+  }
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   const bool tty = isatty(STDERR_FILENO) != 0;
@@ -382,7 +399,13 @@ void add_pipeline_commands(CLI::App& app, Context& ctx) {
   auto scratch = std::make_shared<bool>(false);
   run_cmd->add_option("pipeline", *run_file, "The pipeline JSON file")->required();
   run_cmd->add_flag("--from-scratch", *scratch, "Delete the pipeline's topics and state first");
-  run_cmd->callback([&ctx, run_file, scratch] { run(ctx, *run_file, *scratch); });
+  auto kafka_listen = std::make_shared<std::string>("127.0.0.1:9092");
+  run_cmd
+      ->add_option("--kafka-listen", *kafka_listen,
+                   "Where the embedded Kafka broker listens when a topic is marked expose")
+      ->capture_default_str();
+  run_cmd->callback(
+      [&ctx, run_file, scratch, kafka_listen] { run(ctx, *run_file, *scratch, *kafka_listen); });
 
   auto* validate =
       app.add_subcommand("validate", "Check a pipeline: every problem is reported, nothing runs");

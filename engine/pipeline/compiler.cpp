@@ -98,7 +98,8 @@ class Compiler {
 
   std::vector<std::string> key_of(const std::string& id) {
     std::vector<std::string> key;
-    for (const auto& k : params(id).value("key", json::array())) key.push_back(k.get<std::string>());
+    for (const auto& k : params(id).value("key", json::array()))
+      key.push_back(k.get<std::string>());
     return key;
   }
 
@@ -148,6 +149,7 @@ class Compiler {
         t.retention_ms = ps.value("retention_ms", -1);
         t.retention_bytes = ps.value("retention_bytes", -1);
         t.flush = ps.value("flush", "interval");
+        t.expose = ps.value("expose", false);
         t.schema = v_.outputs.at(n.id);
         c_.plan.topics.push_back(t);
       } else if (kind.id == "source.topic") {

@@ -22,9 +22,10 @@ struct TopicPlan {
   std::int64_t retention_ms = -1, retention_bytes = -1;
   std::string flush = "interval";
   Schema schema;
-  bool implicit = false;  // made by the compiler between a source and a transform
-  bool external = false;  // source.topic: written by someone else, never reset
+  bool implicit = false;      // made by the compiler between a source and a transform
+  bool external = false;      // source.topic: written by someone else, never reset
   bool dead_letters = false;  // `<pipeline>-<node>-dlq`: a node's rejected records
+  bool expose = false;        // served to Kafka clients by the embedded broker while running
 };
 
 struct IngestPlan {
@@ -49,7 +50,7 @@ struct SinkPlan {
 
 struct JobPlan {
   std::string name;
-  std::string state_name;  // its checkpoint's file name: the sink's id, or `<node>-repartition`
+  std::string state_name;    // its checkpoint's file name: the sink's id, or `<node>-repartition`
   stream::JobConfig config;  // without sink path and checkpoint: the runtime sets them
   SinkPlan sink;
   std::vector<std::string> steps;  // for explain: "events -> views (transform.filter) -> ..."
@@ -67,6 +68,13 @@ struct Plan {
       if (t.name == name) return &t;
     }
     return nullptr;
+  }
+  // A topic node asks for the embedded Kafka broker while the pipeline runs.
+  bool exposes_topics() const {
+    for (const auto& t : topics) {
+      if (t.expose) return true;
+    }
+    return false;
   }
 };
 
