@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "quiet_main_window.h"
+#include "sample_copy.h"
 #include "ui/canvas/node_item.h"
 #include "ui/canvas/pipeline_scene.h"
 #include "ui/docks/topic_records.h"
@@ -27,13 +28,6 @@ using namespace tributary;
 using State = ui::EngineController::State;
 
 namespace {
-
-QString copySample(const QString& name, const QString& dir) {
-  const QDir from(QStringLiteral(TRIBUTARY_SAMPLES "/") + name);
-  QDir().mkpath(dir);
-  for (const auto& f : from.entryList(QDir::Files)) QFile::copy(from.filePath(f), dir + "/" + f);
-  return dir + "/pipeline.json";
-}
 
 // The gaps between the ticks of a 5 ms timer: how long the event loop was away.
 class StallMeter : public QObject {
