@@ -138,8 +138,10 @@ QWidget* MainWindow::createCanvas() {
   using A = CanvasView::Action;
   for (const A a : {A::Delete, A::Cut, A::Copy, A::Paste, A::Duplicate, A::SelectAll, A::AutoLayout})
     canvasView_->action(a)->setShortcuts({});
-  connect(scene_, &QGraphicsScene::selectionChanged, this,
-          [this] { setSelectedNodes(scene_->selectedNodeIds()); });
+  connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+    setSelectedNodes(scene_->selectedNodeIds());
+    updatePreviewSource();  // an edge alone selected: the nodes did not change
+  });
   connect(this, &MainWindow::selectionChanged, scene_, &PipelineScene::selectNodes);
   connect(canvasView_, &CanvasView::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 5000); });
@@ -379,7 +381,6 @@ void MainWindow::createDocks() {
   connect(engine_, &EngineController::snapshotUpdated, charts_, &ChartsDock::showSnapshot);
   connect(engine_, &EngineController::snapshotUpdated, preview_, &PreviewDock::showSnapshot);
   connect(engine_, &EngineController::snapshotUpdated, topics_, &TopicsDock::showSnapshot);
-  connect(this, &MainWindow::selectionChanged, preview_, &PreviewDock::setSelectedNodes);
   connect(engine_, &EngineController::stateChanged, this, [this](EngineController::State s) {
     switch (s) {
       case EngineController::State::Running:
@@ -438,6 +439,19 @@ void MainWindow::setSelectedNodes(const QStringList& ids) {
   inspector_->setSelectedNodes(selection_);
   updateActions();
   emit selectionChanged(selection_);
+  updatePreviewSource();
+}
+
+void MainWindow::updatePreviewSource() {
+  // The first selected node; else the one selected edge, whose records are its from-node's.
+  const auto edges =
+      selection_.isEmpty() ? scene_->selectedEdges() : std::vector<pipeline::Edge>();
+  if (edges.size() == 1) {
+    preview_->setSelectedEdge(QString::fromStdString(edges.front().from.node),
+                              QString::fromStdString(edges.front().to.node));
+  } else {
+    preview_->setSelectedNodes(selection_);
+  }
 }
 
 bool MainWindow::isStartPageShown() const {

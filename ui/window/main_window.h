@@ -107,6 +107,8 @@ class MainWindow : public QMainWindow {
   void createDocks();
   void createStatusBar();
   void updateActions();
+  // The preview follows the selected node, or else the canvas's one selected edge.
+  void updatePreviewSource();
   void updateStatus();
   // Asks about unsaved changes; false when the user cancels (or saving failed).
   bool maybeSave();
