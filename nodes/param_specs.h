@@ -9,12 +9,42 @@
 
 namespace tributary::nodes {
 
+inline pipeline::ItemFieldSpec item_field(std::string name, pipeline::ParamType type, bool required,
+                                          std::string help, std::vector<std::string> choices = {}) {
+  pipeline::ItemFieldSpec f;
+  f.name = std::move(name);
+  f.type = type;
+  f.required = required;
+  f.choices = std::move(choices);
+  f.help = std::move(help);
+  return f;
+}
+
+// The keys of the objects of the list-valued types, as validate_pipeline() accepts them.
+inline std::vector<pipeline::ItemFieldSpec> item_fields_of(pipeline::ParamType type) {
+  using pipeline::ParamType;
+  switch (type) {
+    case ParamType::aggregates:
+      return {item_field("fn", ParamType::choice, true, "The aggregate function",
+                         {"count", "sum", "min", "max", "avg", "count_distinct", "first", "last"}),
+              item_field("field", ParamType::field, false,
+                         "The input field it reads (none for count: every record)"),
+              item_field("as", ParamType::string, true, "The name of the output field")};
+    case ParamType::map_fields:
+      return {item_field("as", ParamType::string, true, "The name of the computed field"),
+              item_field("expr", ParamType::expression, true, "Its expression over the input")};
+    default:
+      return {};
+  }
+}
+
 inline pipeline::ParamSpec required(std::string name, pipeline::ParamType type, std::string help) {
   pipeline::ParamSpec p;
   p.name = std::move(name);
   p.type = type;
   p.required = true;
   p.help = std::move(help);
+  p.item_fields = item_fields_of(type);
   return p;
 }
 
@@ -25,6 +55,7 @@ inline pipeline::ParamSpec optional(std::string name, pipeline::ParamType type,
   p.type = type;
   p.default_value = std::move(default_value);
   p.help = std::move(help);
+  p.item_fields = item_fields_of(type);
   return p;
 }
 

@@ -52,7 +52,7 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>RunOverlay</name>
     <message>
         <source>MAE %1</source>
         <translation>MAE %1</translation>
@@ -796,6 +796,62 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::ObjectListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a row at the end</source>
+        <translation>Eine Zeile am Ende hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Die ausgewählte Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected row up</source>
+        <translation>Die ausgewählte Zeile nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected row down</source>
+        <translation>Die ausgewählte Zeile nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <comment>the text format</comment>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Edit the list as JSON</source>
+        <translation>Die Liste als JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keines)</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+    <message>
+        <source>The table cannot show this value; edit it as JSON</source>
+        <translation>Die Tabelle kann diesen Wert nicht darstellen; bearbeiten Sie ihn als JSON</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PaletteDock</name>
     <message>
         <source>Sources</source>
@@ -1089,10 +1145,6 @@
         <source>Dead letters</source>
         <translation>Unzustellbare</translation>
     </message>
-    <message>
-        <source>Select a node to see its latest records.</source>
-        <translation>Wählen Sie einen Knoten, um seine neuesten Datensätze zu sehen.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 — paused, %n record(s)</source>
         <translation>
@@ -1110,6 +1162,15 @@
     <message>
         <source>Dead letters (%1)</source>
         <translation>Unzustellbare (%1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>an edge from one node to another</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Select a node or an edge to see its latest records.</source>
+        <translation>Wählen Sie einen Knoten oder eine Verbindung, um die neuesten Datensätze zu sehen.</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>RunOverlay</name>
     <message>
         <source>MAE %1</source>
         <translation>MAE %1</translation>
@@ -796,6 +796,62 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::ObjectListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add a row at the end</source>
+        <translation>Añadir una fila al final</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Quitar la fila seleccionada</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move the selected row up</source>
+        <translation>Subir la fila seleccionada</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Move the selected row down</source>
+        <translation>Bajar la fila seleccionada</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <comment>the text format</comment>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Edit the list as JSON</source>
+        <translation>Editar la lista como JSON</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Tipo: %1</translation>
+    </message>
+    <message>
+        <source>The table cannot show this value; edit it as JSON</source>
+        <translation>La tabla no puede mostrar este valor; edítelo como JSON</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PaletteDock</name>
     <message>
         <source>Sources</source>
@@ -1089,10 +1145,6 @@
         <source>Dead letters</source>
         <translation>Mensajes fallidos</translation>
     </message>
-    <message>
-        <source>Select a node to see its latest records.</source>
-        <translation>Seleccione un nodo para ver sus últimos registros.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 — paused, %n record(s)</source>
         <translation>
@@ -1110,6 +1162,15 @@
     <message>
         <source>Dead letters (%1)</source>
         <translation>Mensajes fallidos (%1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>an edge from one node to another</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Select a node or an edge to see its latest records.</source>
+        <translation>Seleccione un nodo o una conexión para ver sus últimos registros.</translation>
     </message>
 </context>
 <context>

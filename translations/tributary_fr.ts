@@ -52,7 +52,7 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>RunOverlay</name>
     <message>
         <source>MAE %1</source>
         <translation>MAE %1</translation>
@@ -796,6 +796,62 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::ObjectListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a row at the end</source>
+        <translation>Ajouter une ligne à la fin</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Supprimer la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the selected row up</source>
+        <translation>Monter la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the selected row down</source>
+        <translation>Descendre la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <comment>the text format</comment>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Edit the list as JSON</source>
+        <translation>Modifier la liste en JSON</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Type : %1</translation>
+    </message>
+    <message>
+        <source>The table cannot show this value; edit it as JSON</source>
+        <translation>Le tableau ne peut pas afficher cette valeur ; modifiez-la en JSON</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::PaletteDock</name>
     <message>
         <source>Sources</source>
@@ -1089,10 +1145,6 @@
         <source>Dead letters</source>
         <translation>Lettres mortes</translation>
     </message>
-    <message>
-        <source>Select a node to see its latest records.</source>
-        <translation>Sélectionnez un nœud pour voir ses derniers enregistrements.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 — paused, %n record(s)</source>
         <translation>
@@ -1110,6 +1162,15 @@
     <message>
         <source>Dead letters (%1)</source>
         <translation>Lettres mortes (%1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>an edge from one node to another</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Select a node or an edge to see its latest records.</source>
+        <translation>Sélectionnez un nœud ou un lien pour voir ses derniers enregistrements.</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,17 @@ enum class ParamType {
 };
 const char* param_type_name(ParamType t);
 
+// One key of the objects of a list-of-objects parameter (aggregates, map_fields), for editors
+// that show such a list as a table: `type` is string, choice (among `choices`), field (a
+// field of the input) or expression (over the input's fields).
+struct ItemFieldSpec {
+  std::string name;
+  ParamType type = ParamType::string;
+  bool required = false;
+  std::vector<std::string> choices;
+  std::string help;
+};
+
 struct ParamSpec {
   std::string name;
   ParamType type = ParamType::string;
@@ -46,6 +57,8 @@ struct ParamSpec {
   std::optional<double> min, max;
   std::vector<std::string> choices;
   std::string help;  // one sentence for the inspector
+  // A list of objects: the keys of each object, in column order (empty for other types).
+  std::vector<ItemFieldSpec> item_fields;
 };
 
 struct PortSpec {

@@ -132,6 +132,61 @@ class TestPipelineDocuments : public QObject {
     QCOMPARE(nodes::builtin_kinds().kinds().size(),
              28u);  // 5 sources, topic, 4 windows, 7 transforms, 4 ML, 7 sinks
   }
+
+  // A list of objects declares the keys of its objects (for the inspector's table), and the
+  // loader agrees with the declaration: an object with every declared key and a value of its
+  // type loads, one without a required key or with an undeclared one does not.
+  void listsOfObjectsDeclareTheirKeys() {
+    using pipeline::ParamType;
+    int lists = 0;
+    for (const auto& k : nodes::builtin_kinds().kinds()) {
+      for (const auto& p : k->params) {
+        const std::string where = k->id + "." + p.name;
+        const bool list = p.type == ParamType::aggregates || p.type == ParamType::map_fields;
+        QVERIFY2(list != p.item_fields.empty(), where.c_str());
+        if (!list) continue;
+        ++lists;
+        nlohmann::json full = nlohmann::json::object();
+        for (const auto& f : p.item_fields) {
+          QVERIFY2(!f.help.empty(), (where + "." + f.name).c_str());
+          QVERIFY2((f.type == ParamType::choice) != f.choices.empty(),
+                   (where + "." + f.name).c_str());
+          full[f.name] = f.type == ParamType::choice ? f.choices.back() : std::string("x");
+        }
+        const auto load_error = [&](const nlohmann::json& item) {
+          nlohmann::json doc = {
+              {"format", "tributary-pipeline"},
+              {"version", 1},
+              {"nodes", {{{"id", "n"}, {"kind", k->id}, {"params", {{p.name, {item}}}}}}}};
+          QStringList out;
+          for (const auto& d :
+               pipeline::load_pipeline(doc.dump(), nodes::builtin_kinds()).diagnostics) {
+            if (d.where == "n." + p.name) out << QString::fromStdString(d.text());
+          }
+          return out.join(QLatin1Char('|'));
+        };
+        QCOMPARE(load_error(full), QString());
+        for (const auto& f : p.item_fields) {
+          if (f.type != ParamType::choice) continue;
+          for (const auto& c : f.choices) {
+            nlohmann::json item = full;
+            item[f.name] = c;
+            QCOMPARE(load_error(item), QString());
+          }
+        }
+        for (const auto& f : p.item_fields) {
+          if (!f.required) continue;
+          nlohmann::json item = full;
+          item.erase(f.name);
+          QVERIFY2(!load_error(item).isEmpty(), (where + " without " + f.name).c_str());
+        }
+        nlohmann::json extra = full;
+        extra["undeclared"] = "x";
+        QVERIFY2(!load_error(extra).isEmpty(), where.c_str());
+      }
+    }
+    QCOMPARE(lists, 6);  // transform.map, transform.aggregate, the four windows
+  }
 };
 
 QTEST_GUILESS_MAIN(TestPipelineDocuments)

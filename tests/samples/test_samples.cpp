@@ -16,18 +16,11 @@
 #include <sqlite3.h>
 
 #include "io/generator_source.h"
+#include "sample_copy.h"
 
 using namespace tributary;
 
 namespace {
-
-// Copies samples/<name> into `dir`, returns the pipeline's path there.
-QString copy_sample(const QString& name, const QString& dir) {
-  const QDir from(QString(TRIBUTARY_SAMPLES) + "/" + name);
-  QDir().mkpath(dir);
-  for (const auto& f : from.entryList(QDir::Files)) QFile::copy(from.filePath(f), dir + "/" + f);
-  return dir + "/pipeline.json";
-}
 
 // Runs `tributary-cli run`; returns the exit code, -1 when killed after `kill_after_ms`.
 int run_cli(const QString& pipeline, const QString& data_dir, int kill_after_ms = -1,
@@ -78,7 +71,7 @@ class TestSamples : public QObject {
   // Runs a sample, checks it stays within 30 s, returns its folder.
   QString run_sample(const QString& name) {
     const QString dir = tmp_.path() + "/" + name;
-    const QString pipeline = copy_sample(name, dir);
+    const QString pipeline = copySample(name, dir);
     double seconds = 0;
     if (run_cli(pipeline, dir + "/data", -1, &seconds) != 0) return {};
     if (seconds > 30) qWarning("%s took %.1f s", qPrintable(name), seconds);
@@ -218,7 +211,7 @@ class TestSamples : public QObject {
 
   void previewShowsTheFirstRecordsOfANode() {
     const QString dir = tmp_.path() + "/preview";
-    const QString pipeline = copy_sample("ad-events", dir);
+    const QString pipeline = copySample("ad-events", dir);
     QProcess p;
     p.start(TRIBUTARY_CLI, {"preview", pipeline, "campaign", "--limit", "5"});
     QVERIFY(p.waitForFinished(60000));
@@ -441,7 +434,7 @@ class TestSamples : public QObject {
   void aRunKilledAnywhereEndsAsAnUninterruptedOne() {
     const QString reference = tmp_.path() + "/ad-events-reference";
     double seconds = 0;
-    QCOMPARE(run_cli(copy_sample("ad-events", reference), reference + "/data", -1, &seconds), 0);
+    QCOMPARE(run_cli(copySample("ad-events", reference), reference + "/data", -1, &seconds), 0);
     // Kills land anywhere in a run: within its uninterrupted duration.
     const int run_ms = std::max(50, static_cast<int>(seconds * 1000));
     const QByteArray expected = read_all(reference + "/out/campaign-counts.jsonl");
@@ -453,7 +446,7 @@ class TestSamples : public QObject {
     QString dir, pipeline;
     for (int campaign = 0; kills < 12 && campaign < 12; ++campaign) {
       dir = tmp_.path() + "/ad-events-killed-" + QString::number(campaign);
-      pipeline = copy_sample("ad-events", dir);
+      pipeline = copySample("ad-events", dir);
       for (int attempt = 0;; ++attempt) {
         QVERIFY(attempt < 100);
         const int rc = run_cli(pipeline, dir + "/data",

@@ -11,11 +11,13 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QUndoStack>
 
 #include "ui/docks/expression_edit.h"
 #include "ui/docks/inspector_dock.h"
+#include "ui/docks/object_list_editor.h"
 #include "ui/docks/param_editors.h"
 #include "ui/document/pipeline_document.h"
 
@@ -212,6 +214,120 @@ class TestInspectorDock : public QObject {
     edit->lineEdit()->selectAll();
     QTest::keyClicks(edit->lineEdit(), QStringLiteral("fare > 1"));
     QCOMPARE(edit->errorText(), QString());
+  }
+
+  // transform.aggregate's aggregates as a table: a column per key its spec declares, a combo
+  // box of functions, a picker of the upstream fields; each change one edit of the list.
+  void aggregatesAsATable() {
+    PipelineDocument doc;
+    QCOMPARE(doc.open(kCsvEtl), QString());
+    const QString agg = doc.addNode(QStringLiteral("transform.aggregate"), QPointF(300, 400));
+    QVERIFY(!agg.isEmpty());
+    const std::string id = agg.toStdString();
+    QVERIFY(doc.setParam(agg, QStringLiteral("aggregates"),
+                         nlohmann::json::parse(R"([{"fn": "count", "as": "n"}])")));
+    QVERIFY(doc.connectPorts({"plausible", "out"}, {id, "in"}));
+    const std::string before = paramOf(doc, id.c_str(), "aggregates");
+    const int steps = doc.undoStack()->count();
+    InspectorDock dock(&doc);
+    dock.show();
+    dock.setSelectedNodes({agg});
+    auto* editor = qobject_cast<ui::ObjectListEditor*>(dock.editor(QStringLiteral("aggregates")));
+    QVERIFY(editor);
+    QVERIFY(editor->isTableShown());
+    QTableWidget* table = editor->table();
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->columnCount(), 3);
+    QStringList headers;
+    for (int c = 0; c < 3; ++c) headers << table->horizontalHeaderItem(c)->text();
+    QCOMPARE(headers, (QStringList{"fn", "field", "as"}));
+    QCOMPARE(table->rowCount(), 1);
+    auto* fn = qobject_cast<QComboBox*>(table->cellWidget(0, 0));
+    QVERIFY(fn && !fn->isEditable());
+    QCOMPARE(fn->currentText(), QStringLiteral("count"));
+    QCOMPARE(fn->count(), 8);  // the functions the spec declares
+    auto* field = qobject_cast<QComboBox*>(table->cellWidget(0, 1));
+    QVERIFY(field && field->isEditable());
+    QVERIFY(field->findText(QStringLiteral("fare")) >= 0);  // the upstream fields
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("n"));
+
+    // Add a row, then make it sum(fare) as total: the model follows each change.
+    QVERIFY(editor->addButton()->isEnabled());
+    editor->addButton()->click();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(paramOf(doc, id.c_str(), "aggregates"),
+             nlohmann::json::parse(R"([{"fn": "count", "as": "n"},
+                                       {"fn": "count", "as": "count"}])")
+                 .dump());
+    fn = qobject_cast<QComboBox*>(table->cellWidget(1, 0));
+    fn->setCurrentIndex(fn->findText(QStringLiteral("sum")));
+    qobject_cast<QComboBox*>(table->cellWidget(1, 1))->setCurrentText(QStringLiteral("fare"));
+    table->item(1, 2)->setText(QStringLiteral("total"));
+    QCOMPARE(paramOf(doc, id.c_str(), "aggregates"),
+             nlohmann::json::parse(R"([{"fn": "count", "as": "n"},
+                                       {"fn": "sum", "field": "fare", "as": "total"}])")
+                 .dump());
+    for (const auto& d : doc.diagnosticsOf(agg))
+      QVERIFY2(d.where != id + ".aggregates", d.text().c_str());
+    // Move it up, then remove the other row.
+    QCOMPARE(table->currentRow(), 1);
+    QVERIFY(editor->upButton()->isEnabled());
+    QVERIFY(!editor->downButton()->isEnabled());
+    editor->upButton()->click();
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("total"));
+    table->setCurrentCell(1, 2);
+    editor->removeButton()->click();
+    QCOMPARE(paramOf(doc, id.c_str(), "aggregates"),
+             nlohmann::json::parse(R"([{"fn": "sum", "field": "fare", "as": "total"}])").dump());
+    QCOMPARE(table->rowCount(), 1);
+
+    // The edits of one list merge into one undo step, as typing does; undo restores it.
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    doc.undoStack()->undo();
+    QCOMPARE(paramOf(doc, id.c_str(), "aggregates"), before);
+    QCOMPARE(table->rowCount(), 1);  // the table follows the undo
+    QCOMPARE(qobject_cast<QComboBox*>(table->cellWidget(0, 0))->currentText(),
+             QStringLiteral("count"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("n"));
+    doc.undoStack()->redo();
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("total"));
+  }
+
+  // What the table cannot show opens as JSON text, still editable; the JSON toggle shows the
+  // text of what the table shows too.
+  void listsTheTableCannotShowAreJson() {
+    PipelineDocument doc;
+    QCOMPARE(doc.open(kCsvEtl), QString());
+    InspectorDock dock(&doc);
+    dock.show();
+    dock.setSelectedNodes({QStringLiteral("distance")});
+    auto* editor = qobject_cast<ui::ObjectListEditor*>(dock.editor(QStringLiteral("fields")));
+    QVERIFY(editor);  // transform.map's computed fields
+    QVERIFY(editor->isTableShown());
+    QCOMPARE(editor->table()->item(0, 0)->text(), QStringLiteral("km"));
+    QVERIFY(editor->table()->item(0, 1)->text().startsWith(QStringLiteral("round(")));
+    QVERIFY(editor->table()->item(0, 1)->toolTip().contains(QStringLiteral("double")));
+    editor->jsonButton()->click();
+    QVERIFY(!editor->isTableShown());
+    auto* text = editor->findChild<QPlainTextEdit*>();
+    QVERIFY(text && text->isVisible());
+    QVERIFY(text->toPlainText().contains(QStringLiteral("\"km\"")));
+    editor->jsonButton()->click();
+    QVERIFY(editor->isTableShown());
+
+    // A key the spec does not declare: only the text can show it.
+    QVERIFY(doc.setParam(QStringLiteral("distance"), QStringLiteral("fields"),
+                         nlohmann::json::parse(R"([{"as": "km", "expr": "1", "note": "x"}])")));
+    QVERIFY(!editor->isTableShown());
+    QVERIFY(!editor->jsonButton()->isEnabled());
+    // Fixed in the text, the table is back to offer.
+    text->setPlainText(QStringLiteral(R"([{"as": "one", "expr": "1"}])"));
+    QCOMPARE(paramOf(doc, "distance", "fields"),
+             nlohmann::json::parse(R"([{"as": "one", "expr": "1"}])").dump());
+    QVERIFY(editor->jsonButton()->isEnabled());
+    QCOMPARE(editor->table()->item(0, 0)->text(), QStringLiteral("one"));
+    editor->jsonButton()->click();
+    QVERIFY(editor->isTableShown());
   }
 
   void fieldPickerListsUpstreamFields() {

@@ -1,13 +1,14 @@
 // The main window's files and conventions: open -> save is byte-identical on a canonical file,
 // what is not a pipeline is refused with the reason (through the showError hook, no modal box),
 // a pipeline with problems opens and lists them, unsaved changes are asked about, an import
-// with clashing ids asks which mode, standard keys are on every common action, and the docks
-// are in the View menu.
+// with clashing ids asks which mode, standard keys are on every common action, the docks
+// are in the View menu, and the start page is not crowded by the docks at the bottom.
 #include <QtTest>
 
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -17,9 +18,13 @@
 #include "pipeline/pipeline_format.h"
 #include "quiet_main_window.h"
 #include "ui/app_settings.h"
+#include "ui/docks/charts_dock.h"
+#include "ui/docks/history_dock.h"
 #include "ui/docks/inspector_dock.h"
 #include "ui/docks/palette_dock.h"
+#include "ui/docks/preview_dock.h"
 #include "ui/docks/problems_dock.h"
+#include "ui/docks/topics_dock.h"
 #include "ui/window/preferences_dialog.h"
 #include "ui/window/start_page.h"
 
@@ -36,6 +41,17 @@ QByteArray readAll(const QString& path) {
 bool writeAll(const QString& path, const QByteArray& bytes) {
   QFile f(path);
   return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// The title of the tab in front among the docks tabbed with Problems at the bottom.
+QString frontTab(const MainWindow& window) {
+  for (auto* bar : window.findChildren<QTabBar*>()) {
+    for (int i = 0; i < bar->count(); ++i) {
+      if (bar->tabText(i) == window.problemsDock()->windowTitle())
+        return bar->tabText(bar->currentIndex());
+    }
+  }
+  return {};
 }
 
 QList<QAction*> menuActions(QMenuBar* bar) {
@@ -277,13 +293,66 @@ class TestMainWindow : public QObject {
     {
       QuietMainWindow window;
       window.show();
+      QVERIFY(window.newFile());
       window.problemsDock()->hide();
       QVERIFY(window.close());
     }
     QuietMainWindow again;
     again.show();
+    QVERIFY(again.newFile());
     QVERIFY(!again.problemsDock()->isVisible());
+    QVERIFY(again.previewDock()->toggleViewAction()->isChecked());
     again.problemsDock()->show();
+    QVERIFY(again.close());
+  }
+
+  // The start page has the window's height: the bottom docks wait for a pipeline, come back
+  // with it as they were, and the layout saved on the start page is the canvas's.
+  void theStartPageHasRoom() {
+    const auto bottomDocks = [](MainWindow& w) {
+      return QList<QDockWidget*>{w.problemsDock(), w.previewDock(), w.chartsDock(), w.topicsDock(),
+                                 w.historyDock()};
+    };
+    ui::settings::setWindowLayout({}, {});  // the first start: no saved layout
+    {
+      QuietMainWindow window;
+      window.show();
+      QVERIFY(window.isStartPageShown());
+      for (QDockWidget* dock : bottomDocks(window))
+        QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+      QVERIFY(window.paletteDock()->isVisible());
+      // The start page fills the window but for the palette and inspector at its sides.
+      QTRY_VERIFY(window.startPage()->height() > window.height() * 3 / 4);
+      QVERIFY(window.newFile());
+      QVERIFY(!window.isStartPageShown());
+      for (QDockWidget* dock : bottomDocks(window)) {
+        QVERIFY2(dock->toggleViewAction()->isChecked(), qPrintable(dock->objectName()));
+      }
+      // Still tabbed together, as they were put away.
+      QCOMPARE(window.tabifiedDockWidgets(window.problemsDock()).size(), 4);
+      window.chartsDock()->raise();
+      QCOMPARE(frontTab(window), window.chartsDock()->windowTitle());
+      // Back to the start page and again to the canvas: the same tab in front.
+      window.showStartPage();
+      QVERIFY(!window.chartsDock()->isVisible());
+      QTRY_VERIFY(window.startPage()->height() > window.height() * 3 / 4);
+      window.showCanvas();
+      QCOMPARE(window.tabifiedDockWidgets(window.problemsDock()).size(), 4);
+      QCOMPARE(frontTab(window), window.chartsDock()->windowTitle());
+      // A dock the user closes stays closed; the others come back after a close on the start
+      // page and a new start.
+      window.topicsDock()->toggleViewAction()->trigger();
+      window.showStartPage();
+      QVERIFY(window.close());
+    }
+    QuietMainWindow again;
+    again.show();
+    QVERIFY(!again.problemsDock()->isVisible());
+    QVERIFY(again.newFile());
+    QVERIFY(again.problemsDock()->toggleViewAction()->isChecked());
+    QVERIFY(again.chartsDock()->toggleViewAction()->isChecked());
+    QVERIFY(!again.topicsDock()->toggleViewAction()->isChecked());
+    again.topicsDock()->show();
     QVERIFY(again.close());
   }
 };

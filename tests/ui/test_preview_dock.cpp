@@ -71,6 +71,34 @@ class TestPreviewDock : public QObject {
     QCOMPARE(dock.rows()->rowCount(), 0);
   }
 
+  void anEdgeShowsItsFromNodesRows() {
+    PreviewDock dock;
+    const std::string late = "{\"reason\":\"late\",\"position\":\"p0@1\",\"raw\":\"x\"}";
+    dock.showSnapshot(snapshot("per-minute", sample(4), {late}));
+    dock.setSelectedEdge(QStringLiteral("per-minute"), QStringLiteral("chart"));
+    QCOMPARE(dock.node(), QStringLiteral("per-minute"));
+    QCOMPARE(dock.edgeTarget(), QStringLiteral("chart"));
+    QCOMPARE(dock.rows()->rowCount(), 5);
+    QCOMPARE(cell(dock.rows(), 4, 1), QStringLiteral("4"));
+    QCOMPARE(dock.caption(), PreviewDock::tr("%1 — %n record(s)", nullptr, 5)
+                                 .arg(PreviewDock::tr("%1 → %2").arg("per-minute", "chart")));
+    QVERIFY(dock.caption().startsWith(QStringLiteral("per-minute → chart")));
+    // Dead letters are the node's, not the edge's.
+    QCOMPARE(dock.deadLetters()->rowCount(), 0);
+    QVERIFY(!dock.tabs()->isTabEnabled(1));
+    dock.showSnapshot(snapshot("per-minute", sample(6), {late}));
+    QCOMPARE(dock.rows()->rowCount(), 7);
+    // The node itself: its dead letters come back, the caption names the node alone.
+    dock.setSelectedNodes({QStringLiteral("per-minute")});
+    QVERIFY(dock.edgeTarget().isEmpty());
+    QVERIFY(dock.tabs()->isTabEnabled(1));
+    QCOMPARE(dock.deadLetters()->rowCount(), 1);
+    QVERIFY(dock.caption().startsWith(QStringLiteral("per-minute — ")));
+    dock.setSelectedEdge({}, {});
+    QVERIFY(dock.node().isEmpty());
+    QCOMPARE(dock.rows()->rowCount(), 0);
+  }
+
   void columnsAreTheUnionInOrderOfAppearance() {
     PreviewModel model;
     model.addSample({"{\"b\":1,\"a\":2}", "{\"c\":null,\"a\":3}"});

@@ -18,24 +18,10 @@
 #include "ui/document/pipeline_document.h"
 #include "ui/run/engine_controller.h"
 
+#include "sample_copy.h"
+
 using namespace tributary;
 using ui::EngineController;
-
-namespace {
-
-bool copyFolder(const QString& from, const QString& to) {
-  QDir source(from);
-  if (!QDir().mkpath(to)) return false;
-  for (const QFileInfo& info : source.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot)) {
-    const QString target = QDir(to).filePath(info.fileName());
-    const bool ok =
-        info.isDir() ? copyFolder(info.filePath(), target) : QFile::copy(info.filePath(), target);
-    if (!ok) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 class TestRunDocks : public QObject {
   Q_OBJECT
@@ -50,9 +36,10 @@ class TestRunDocks : public QObject {
   void iotSensorsRun() {
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("iot-sensors"));
-    QVERIFY(copyFolder(QStringLiteral(TRIBUTARY_SAMPLES "/iot-sensors"), folder));
+    const QString file = copySample(QStringLiteral("iot-sensors"), folder);
+    QVERIFY(!file.isEmpty());
     ui::PipelineDocument doc;
-    QCOMPARE(doc.open(QDir(folder).filePath(QStringLiteral("pipeline.json"))), QString());
+    QCOMPARE(doc.open(file), QString());
 
     EngineController controller(&doc);
     controller.setDataDir(QDir(folder).filePath(QStringLiteral("data")));

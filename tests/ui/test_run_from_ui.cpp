@@ -15,8 +15,12 @@
 #include <algorithm>
 
 #include "quiet_main_window.h"
+#include "sample_copy.h"
+#include "ui/canvas/edge_item.h"
 #include "ui/canvas/node_item.h"
 #include "ui/canvas/pipeline_scene.h"
+#include "ui/docks/preview_dock.h"
+#include "ui/docks/preview_model.h"
 #include "ui/docks/topic_records.h"
 #include "ui/docks/topics_dock.h"
 #include "ui/run/engine_controller.h"
@@ -27,13 +31,6 @@ using namespace tributary;
 using State = ui::EngineController::State;
 
 namespace {
-
-QString copySample(const QString& name, const QString& dir) {
-  const QDir from(QStringLiteral(TRIBUTARY_SAMPLES "/") + name);
-  QDir().mkpath(dir);
-  for (const auto& f : from.entryList(QDir::Files)) QFile::copy(from.filePath(f), dir + "/" + f);
-  return dir + "/pipeline.json";
-}
 
 // The gaps between the ticks of a 5 ms timer: how long the event loop was away.
 class StallMeter : public QObject {
@@ -105,6 +102,71 @@ class TestRunFromUi : public QObject {
     topics->records()->offsetBox()->setValue(59990);
     topics->records()->read();
     QCOMPARE(topics->records()->table()->rowCount(), 10);
+  }
+
+  // An edge selected on the canvas feeds the preview with the records flowing on it: its
+  // from-node's latest rows; selecting a node goes back to the node's own.
+  void aSelectedEdgePreviewsItsRecords() {
+    QuietMainWindow window;
+    const QString file = copySample(QStringLiteral("iot-sensors"), tmp_.path() + "/iot-edge");
+    QVERIFY(window.openFile(file));
+    window.engine()->setDataDir(tmp_.path() + "/iot-edge/data");
+    window.engine()->setInterval(100);
+    window.engine()->setSpeed(0);
+    window.show();
+    auto* scene = window.findChild<ui::PipelineScene*>();
+    QVERIFY(scene);
+    pipeline::Edge edge;
+    edge.from = {"score", "out"};
+    edge.to = {"anomalies", "in"};
+    ui::EdgeItem* item = scene->edgeItem(edge);
+    QVERIFY(item);
+    scene->clearSelection();
+    item->setSelected(true);  // as a click on the curve does
+    QVERIFY(window.selectedNodes().isEmpty());
+    auto* preview = window.previewDock();
+    QCOMPARE(preview->node(), QStringLiteral("score"));
+    QCOMPARE(preview->edgeTarget(), QStringLiteral("anomalies"));
+    QVERIFY2(preview->caption().startsWith(QStringLiteral("score → anomalies")),
+             qPrintable(preview->caption()));
+    QCOMPARE(preview->rows()->rowCount(), 0);  // nothing has run yet
+
+    window.runControls()->runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(preview->rows()->rowCount() > 0, 20000);  // fills while it runs
+    QTRY_COMPARE_WITH_TIMEOUT(window.engine()->state(), State::Finished, 60000);
+    QVERIFY(window.errors.isEmpty());
+    // The table holds the score node's rows: the model's output columns, its last sample last.
+    const auto& nodes = window.engine()->latest().nodes;
+    const auto score = std::find_if(nodes.begin(), nodes.end(),
+                                    [](const auto& n) { return n.node == "score"; });
+    QVERIFY(score != nodes.end() && !score->latest_rows.empty());
+    auto* rows = preview->rows();
+    QVERIFY(rows->rowCount() >= static_cast<int>(score->latest_rows.size()));
+    QVERIFY2(rows->columns().contains(QStringLiteral("anomaly")),
+             qPrintable(rows->columns().join(',')));
+    const auto last = nlohmann::json::parse(score->latest_rows.back());
+    QVERIFY(last.contains("device") && last.contains("anomaly"));
+    for (const auto& [key, value] : last.items()) {
+      const auto column = rows->columns().indexOf(QString::fromStdString(key));
+      QVERIFY2(column >= 0, key.c_str());
+      const QString expected = QString::fromStdString(
+          value.is_string() ? value.get<std::string>() : value.dump());
+      QCOMPARE(rows->data(rows->index(rows->rowCount() - 1, int(column))).toString(), expected);
+    }
+    QCOMPARE(preview->rowsView()->model()->rowCount(), rows->rowCount());
+    QVERIFY(preview->caption().contains(QString::number(rows->rowCount())));
+
+    // A node selected instead: its own rows, and the caption names it alone.
+    window.setSelectedNodes({QStringLiteral("per-minute")});
+    QVERIFY(!item->isSelected());
+    QCOMPARE(preview->node(), QStringLiteral("per-minute"));
+    QVERIFY(preview->edgeTarget().isEmpty());
+    QVERIFY(!preview->caption().contains(QStringLiteral("→")));
+    QVERIFY(preview->rows()->rowCount() > 0);
+    // Nothing selected: nothing shown.
+    scene->clearSelection();
+    QVERIFY(preview->node().isEmpty());
+    QCOMPARE(preview->rows()->rowCount(), 0);
   }
 
   // The YSB sample (300,000 events) at max speed, with the canvas shown and updated.

@@ -9,6 +9,7 @@
 #include <QXmlStreamReader>
 
 #include "quiet_main_window.h"
+#include "ui/run/run_overlay.h"
 
 class TestTranslations : public QObject {
   Q_OBJECT
@@ -90,6 +91,10 @@ class TestTranslations : public QObject {
       // The catalogue's kind titles (ui/kind_titles.cpp) too.
       QCOMPARE(QCoreApplication::translate("tributary::ui::NodeKinds", "Replay a file"),
                QStringLiteral("Datei abspielen"));
+      // The run overlay's texts on the cards, in a context of their own.
+      QCOMPARE(tributary::ui::RunOverlay::modelHeadline(R"({"model":"logreg","accuracy":0.5})"),
+               QStringLiteral("Genauigkeit 50.0%"));
+      QCOMPARE(QCoreApplication::translate("RunOverlay", "wm %1"), QStringLiteral("WM %1"));
       // The document's undo texts are translated too.
       window.document()->addNode(QStringLiteral("transform.filter"), QPointF(0, 0));
       QVERIFY2(!window.document()->undoStack()->text(0).startsWith(QStringLiteral("Add")),

@@ -66,13 +66,14 @@ HistoryDock::HistoryDock(QWidget* parent)
   leftLayout->addWidget(refresh, 0, Qt::AlignLeft);
   leftLayout->addWidget(runs_, 1);
   leftLayout->addWidget(message_);
-  auto* charts = new QSplitter(Qt::Vertical);
-  charts->addWidget(rate_);
-  charts->addWidget(lag_);
+  // The runs, then the two charts side by side: stacked, they would ask the bottom dock area
+  // (where History is tabbed with the others) for twice a chart's height.
   auto* split = new QSplitter(Qt::Horizontal);
   split->addWidget(left);
-  split->addWidget(charts);
-  split->setStretchFactor(1, 2);
+  split->addWidget(rate_);
+  split->addWidget(lag_);
+  split->setStretchFactor(1, 1);
+  split->setStretchFactor(2, 1);
   setWidget(split);
 
   connect(runs_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {

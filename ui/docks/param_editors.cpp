@@ -19,6 +19,7 @@
 #include <cstdint>
 
 #include "ui/docks/expression_edit.h"
+#include "ui/docks/object_list_editor.h"
 
 namespace tributary::ui {
 namespace {
@@ -423,6 +424,10 @@ ParamEditor* createParamEditor(const ParamSpec& spec, const QString& category,
       break;
     case ParamType::aggregates:
     case ParamType::map_fields:
+      // A table where the spec declares the objects' keys; JSON text otherwise.
+      editor = spec.item_fields.empty() ? static_cast<ParamEditor*>(new BlockEditor(spec, false))
+                                        : new ObjectListEditor(spec, new BlockEditor(spec, false));
+      break;
     case ParamType::fields:
       editor = new BlockEditor(spec, false);
       break;

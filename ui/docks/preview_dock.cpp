@@ -79,13 +79,24 @@ void PreviewDock::setPaused(bool paused) {
 }
 
 void PreviewDock::setSelectedNodes(const QStringList& ids) {
-  const QString node = ids.value(0);
-  if (node == node_) return;
+  follow(ids.value(0), QString());
+}
+
+void PreviewDock::setSelectedEdge(const QString& from, const QString& to) {
+  follow(from, from.isEmpty() ? QString() : to);
+}
+
+void PreviewDock::follow(const QString& node, const QString& edgeTo) {
+  if (node == node_ && edgeTo == edgeTo_) return;
   node_ = node;
+  edgeTo_ = edgeTo;
   rows_->clear();
   deadLetters_->clear();
   // What the last snapshot had of the new node shows at once, even while paused: the pause
   // freezes a node's table, not the choice of node.
+  const bool edge = !edgeTo_.isEmpty();
+  tabs_->setTabEnabled(1, !edge);
+  if (edge) tabs_->setCurrentIndex(0);
   feed();
   updateTitles();
 }
@@ -106,7 +117,7 @@ void PreviewDock::feed() {
     QScrollBar* bar = rowsView_->verticalScrollBar();
     const bool atEnd = bar->value() == bar->maximum();
     rows_->addSample(n.latest_rows);
-    deadLetters_->addSample(n.latest_dead_letters);
+    if (edgeTo_.isEmpty()) deadLetters_->addSample(n.latest_dead_letters);
     if (atEnd) rowsView_->scrollToBottom();
     return;
   }
@@ -119,13 +130,20 @@ void PreviewDock::clear() {
   updateTitles();
 }
 
+QString PreviewDock::caption() const {
+  return caption_->text();
+}
+
 void PreviewDock::updateTitles() {
+  const QString what = edgeTo_.isEmpty()
+                           ? node_
+                           : tr("%1 → %2", "an edge from one node to another").arg(node_, edgeTo_);
   if (node_.isEmpty()) {
-    caption_->setText(tr("Select a node to see its latest records."));
+    caption_->setText(tr("Select a node or an edge to see its latest records."));
   } else if (isPaused()) {
-    caption_->setText(tr("%1 — paused, %n record(s)", nullptr, rows_->rowCount()).arg(node_));
+    caption_->setText(tr("%1 — paused, %n record(s)", nullptr, rows_->rowCount()).arg(what));
   } else {
-    caption_->setText(tr("%1 — %n record(s)", nullptr, rows_->rowCount()).arg(node_));
+    caption_->setText(tr("%1 — %n record(s)", nullptr, rows_->rowCount()).arg(what));
   }
   const int dead = deadLetters_->rowCount();
   tabs_->setTabText(1, dead == 0 ? tr("Dead letters") : tr("Dead letters (%1)").arg(dead));

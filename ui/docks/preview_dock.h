@@ -1,7 +1,8 @@
 // The data preview: the latest records of the selected node (its output rows; for a sink the
 // rows it received) and its dead letters with their reasons, from the rows the engine samples
-// into each snapshot. New rows collect in a bounded buffer; Pause freezes the table. An edge
-// shows what its source node emits: the main window passes that node.
+// into each snapshot. New rows collect in a bounded buffer; Pause freezes the table. A
+// selected edge shows the records flowing on it: its from-node's output rows (dead letters
+// stay with the node), under a caption naming the edge.
 #pragma once
 
 #include <QDockWidget>
@@ -24,7 +25,11 @@ class PreviewDock : public QDockWidget {
  public:
   explicit PreviewDock(QWidget* parent = nullptr);
 
+  // The node whose rows show: the selected node, or the from-node of the selected edge.
   QString node() const { return node_; }
+  // The to-node of the selected edge; empty while a node (or nothing) is selected.
+  QString edgeTarget() const { return edgeTo_; }
+  QString caption() const;
   PreviewModel* rows() const { return rows_; }
   PreviewModel* deadLetters() const { return deadLetters_; }
   QTableView* rowsView() const { return rowsView_; }
@@ -34,15 +39,20 @@ class PreviewDock : public QDockWidget {
 
  public slots:
   void setSelectedNodes(const QStringList& ids);
+  // An edge from node `from` to node `to` (the main window passes the canvas's one selected
+  // edge); its rows are `from`'s.
+  void setSelectedEdge(const QString& from, const QString& to);
   void showSnapshot(const tributary::runtime::Progress& progress);
   void setPaused(bool paused);
   void clear();
 
  private:
+  void follow(const QString& node, const QString& edgeTo);
   void feed();
   void updateTitles();
 
   QString node_;
+  QString edgeTo_;
   // The last snapshot's nodes, for a change of selection (only what the preview reads).
   std::vector<runtime::NodeProgress> lastNodes_;
   QLabel* caption_;

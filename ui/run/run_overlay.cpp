@@ -48,13 +48,13 @@ QString RunOverlay::modelHeadline(const std::string& stateJson) {
     return j.contains(key) && j[key].is_number() ? j[key].get<double>() : -1.0;
   };
   if (model == "linreg" && number("mae") >= 0)
-    return QObject::tr("MAE %1").arg(number("mae"), 0, 'g', 3);
+    return tr("MAE %1").arg(number("mae"), 0, 'g', 3);
   if (model == "logreg" && number("accuracy") >= 0)
-    return QObject::tr("accuracy %1%").arg(100 * number("accuracy"), 0, 'f', 1);
+    return tr("accuracy %1%").arg(100 * number("accuracy"), 0, 'f', 1);
   if (model == "kmeans" && j.contains("centers"))
-    return QObject::tr("%n cluster(s)", nullptr, static_cast<int>(j["centers"].size()));
+    return tr("%n cluster(s)", nullptr, static_cast<int>(j["centers"].size()));
   if (model == "anomaly" && number("anomalies") >= 0)
-    return QObject::tr("%n anomaly(ies)", nullptr, static_cast<int>(number("anomalies")));
+    return tr("%n anomaly(ies)", nullptr, static_cast<int>(number("anomalies")));
   return {};
 }
 
@@ -68,7 +68,7 @@ void RunOverlay::show(const runtime::Progress& p, const pipeline::Plan* plan, No
   for (const auto& n : p.nodes) {
     const QString id = QString::fromStdString(n.node);
     rate[id] = rateOf("node:" + id, static_cast<double>(n.rows_out), now);
-    if (n.rejected > 0) lines[id] << QObject::tr("rejected %1").arg(n.rejected);
+    if (n.rejected > 0) lines[id] << tr("rejected %1").arg(n.rejected);
     if (!n.states.empty()) {
       const QString headline = modelHeadline(n.states.front());
       if (!headline.isEmpty()) lines[id] << headline;
@@ -109,7 +109,7 @@ void RunOverlay::show(const runtime::Progress& p, const pipeline::Plan* plan, No
         if (!n || n->kind.rfind("window.", 0) != 0) continue;
         const std::int64_t grace = n->params.value("grace_ms", std::int64_t{0});
         const QString id = QString::fromStdString(node);
-        const QString wm = QObject::tr("wm %1").arg(
+        const QString wm = tr("wm %1").arg(
             QDateTime::fromMSecsSinceEpoch(progress.stream_time - grace, Qt::UTC)
                 .toString(QStringLiteral("HH:mm:ss")));
         if (!lines[id].contains(wm)) lines[id].prepend(wm);

@@ -4,6 +4,7 @@
 // offsets and outputs between two snapshots.
 #pragma once
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QString>
@@ -18,6 +19,8 @@ class PipelineDocument;
 class PipelineScene;
 
 class RunOverlay {
+  Q_DECLARE_TR_FUNCTIONS(RunOverlay)
+
  public:
   RunOverlay(PipelineDocument* document, PipelineScene* scene);
 

@@ -13,11 +13,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -112,7 +114,8 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowTitle(document_->windowTitle());
   resize(1280, 800);
   restoreGeometry(settings::windowGeometry());
-  restoreState(settings::windowState());
+  // Without a saved layout the bottom docks get their height once the window is on screen.
+  sizeBottomDocks_ = !restoreState(settings::windowState());
   showStartPage();
   updateActions();
   updateStatus();
@@ -138,8 +141,10 @@ QWidget* MainWindow::createCanvas() {
   using A = CanvasView::Action;
   for (const A a : {A::Delete, A::Cut, A::Copy, A::Paste, A::Duplicate, A::SelectAll, A::AutoLayout})
     canvasView_->action(a)->setShortcuts({});
-  connect(scene_, &QGraphicsScene::selectionChanged, this,
-          [this] { setSelectedNodes(scene_->selectedNodeIds()); });
+  connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+    setSelectedNodes(scene_->selectedNodeIds());
+    updatePreviewSource();  // an edge alone selected: the nodes did not change
+  });
   connect(this, &MainWindow::selectionChanged, scene_, &PipelineScene::selectNodes);
   connect(canvasView_, &CanvasView::message, this,
           [this](const QString& text) { statusBar()->showMessage(text, 5000); });
@@ -379,10 +384,16 @@ void MainWindow::createDocks() {
   connect(engine_, &EngineController::snapshotUpdated, charts_, &ChartsDock::showSnapshot);
   connect(engine_, &EngineController::snapshotUpdated, preview_, &PreviewDock::showSnapshot);
   connect(engine_, &EngineController::snapshotUpdated, topics_, &TopicsDock::showSnapshot);
-  connect(this, &MainWindow::selectionChanged, preview_, &PreviewDock::setSelectedNodes);
+  // A dock turned on or off from the View menu while the start page shows is the user's
+  // choice: the canvas does not bring it back on its own.
+  for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+    connect(dock->toggleViewAction(), &QAction::triggered, this,
+            [this, dock] { dockedAway_.removeAll(dock); });
+  }
   connect(engine_, &EngineController::stateChanged, this, [this](EngineController::State s) {
     switch (s) {
       case EngineController::State::Running:
+        if (isStartPageShown()) showCanvas();  // a run is watched on the canvas and its docks
         if (!engine_->latest().elapsed_s) {  // a new run, not a resumed one
           charts_->clear();
           preview_->clear();
@@ -438,6 +449,19 @@ void MainWindow::setSelectedNodes(const QStringList& ids) {
   inspector_->setSelectedNodes(selection_);
   updateActions();
   emit selectionChanged(selection_);
+  updatePreviewSource();
+}
+
+void MainWindow::updatePreviewSource() {
+  // The first selected node; else the one selected edge, whose records are its from-node's.
+  const auto edges =
+      selection_.isEmpty() ? scene_->selectedEdges() : std::vector<pipeline::Edge>();
+  if (edges.size() == 1) {
+    preview_->setSelectedEdge(QString::fromStdString(edges.front().from.node),
+                              QString::fromStdString(edges.front().to.node));
+  } else {
+    preview_->setSelectedNodes(selection_);
+  }
 }
 
 bool MainWindow::isStartPageShown() const {
@@ -447,10 +471,40 @@ bool MainWindow::isStartPageShown() const {
 void MainWindow::showStartPage() {
   startPage_->refresh();
   central_->setCurrentWidget(startPage_);
+  // The start page gets the window's height: the docks at the bottom (the problems and the
+  // run's docks) wait for a pipeline, and come back as they were with the canvas.
+  for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+    // Open: ticked in the View menu (before the first show, not hidden by the saved layout).
+    const bool open = isVisible() ? dock->toggleViewAction()->isChecked() : !dock->isHidden();
+    if (!open || dock->isFloating() || dockWidgetArea(dock) != Qt::BottomDockWidgetArea ||
+        dockedAway_.contains(dock)) {
+      continue;
+    }
+    // The tab in front, to bring it to the front again (before the first show: Problems).
+    if (isVisible() ? dock->isVisible() : dock == problems_) frontDock_ = dock;
+    dockedAway_ << dock;
+    dock->hide();
+  }
 }
 
 void MainWindow::showCanvas() {
   central_->setCurrentWidget(canvas_);
+  bringDocksBack();
+}
+
+void MainWindow::bringDocksBack() {
+  for (QDockWidget* dock : std::as_const(dockedAway_)) dock->show();
+  if (!dockedAway_.isEmpty() && frontDock_) frontDock_->raise();
+  // The first time, a third of the window: the canvas keeps most of it (once the docks
+  // are laid out again).
+  if (!dockedAway_.isEmpty() && sizeBottomDocks_ && isVisible()) {
+    sizeBottomDocks_ = false;
+    QTimer::singleShot(0, this, [this, dock = QPointer<QDockWidget>(dockedAway_.front())] {
+      if (dock) resizeDocks({dock.data()}, {std::max(160, height() / 3)}, Qt::Vertical);
+    });
+  }
+  dockedAway_.clear();
+  frontDock_ = nullptr;
 }
 
 void MainWindow::validate() {
@@ -682,6 +736,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->ignore();
     return;
   }
+  // The layout to come back to is the canvas's, with the docks the start page put away.
+  bringDocksBack();
   settings::setWindowLayout(saveGeometry(), saveState());
   event->accept();
 }

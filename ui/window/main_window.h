@@ -12,6 +12,7 @@
 #include "ui/document/pipeline_document.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QStackedWidget;
@@ -107,7 +108,11 @@ class MainWindow : public QMainWindow {
   void createDocks();
   void createStatusBar();
   void updateActions();
+  // The preview follows the selected node, or else the canvas's one selected edge.
+  void updatePreviewSource();
   void updateStatus();
+  // Shows again the docks that showStartPage() put away.
+  void bringDocksBack();
   // Asks about unsaved changes; false when the user cancels (or saving failed).
   bool maybeSave();
   void rememberFile(const QString& path);
@@ -146,6 +151,10 @@ class MainWindow : public QMainWindow {
   QLabel* problemsLabel_ = nullptr;
   QLabel* dataDirLabel_ = nullptr;
   QStringList selection_;
+  // The bottom docks hidden while the start page shows, and the tab that was in front.
+  QList<QDockWidget*> dockedAway_;
+  QDockWidget* frontDock_ = nullptr;
+  bool sizeBottomDocks_ = false;  // no saved layout: they are sized when they first show
   int pasteCount_ = 0;
 
   QAction *newAction_, *openAction_, *saveAction_, *saveAsAction_, *importAction_, *exportAction_,
