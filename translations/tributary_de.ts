@@ -256,6 +256,21 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::EngineController</name>
+    <message>
+        <source>Stop the run first: it holds the data folder the broker would serve.</source>
+        <translation>Halten Sie zuerst den Lauf an: Er belegt den Datenordner, den der Broker bereitstellen würde.</translation>
+    </message>
+    <message>
+        <source>The Kafka broker could not start: %1</source>
+        <translation>Der Kafka-Broker konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Stop the run first: it writes through the broker&apos;s log.</source>
+        <translation>Halten Sie zuerst den Lauf an: Er schreibt über das Log des Brokers.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::ExpressionEdit</name>
     <message>
         <source>Enter an expression over the input&apos;s fields.</source>
@@ -682,6 +697,33 @@
     <message>
         <source>The run failed</source>
         <translation>Der Lauf ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Serve Topics to &amp;Kafka Clients</source>
+        <translation>Topics für &amp;Kafka-Clients bereitstellen</translation>
+    </message>
+    <message>
+        <source>Kafka clients (kcat, librdkafka, kafkajs, Java) produce to and consume from the data folder&apos;s topics</source>
+        <translation>Kafka-Clients (kcat, librdkafka, kafkajs, Java) schreiben in die Topics des Datenordners und lesen aus ihnen</translation>
+    </message>
+    <message>
+        <source>Kafka clients can connect to %1</source>
+        <translation>Kafka-Clients können sich mit %1 verbinden</translation>
+    </message>
+    <message>
+        <source>Kafka broker</source>
+        <translation>Kafka-Broker</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kafka %1 · %n client(s)</source>
+        <translation>
+            <numerusform>Kafka %1 · %n Client</numerusform>
+            <numerusform>Kafka %1 · %n Clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records produced by Kafka clients, %2 requests</source>
+        <translation>%1 Datensätze von Kafka-Clients geschrieben, %2 Anfragen</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1152,14 @@
         <source>Data folder</source>
         <translation>Datenordner</translation>
     </message>
+    <message>
+        <source>Where the embedded Kafka broker listens, as host:port</source>
+        <translation>Wo der eingebettete Kafka-Broker lauscht, als host:port</translation>
+    </message>
+    <message>
+        <source>Kafka broker address</source>
+        <translation>Adresse des Kafka-Brokers</translation>
+    </message>
 </context>
 <context>
     <name>tributary::ui::PreviewDock</name>
@@ -1444,6 +1494,10 @@
     <message>
         <source>topic</source>
         <translation>Topic</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>Gruppe %1</translation>
     </message>
 </context>
 </TS>

@@ -256,6 +256,21 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::EngineController</name>
+    <message>
+        <source>Stop the run first: it holds the data folder the broker would serve.</source>
+        <translation>Detenga primero la ejecución: ocupa la carpeta de datos que serviría el broker.</translation>
+    </message>
+    <message>
+        <source>The Kafka broker could not start: %1</source>
+        <translation>El broker de Kafka no pudo iniciarse: %1</translation>
+    </message>
+    <message>
+        <source>Stop the run first: it writes through the broker&apos;s log.</source>
+        <translation>Detenga primero la ejecución: escribe a través del registro del broker.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::ExpressionEdit</name>
     <message>
         <source>Enter an expression over the input&apos;s fields.</source>
@@ -682,6 +697,33 @@
     <message>
         <source>The run failed</source>
         <translation>La ejecución falló</translation>
+    </message>
+    <message>
+        <source>Serve Topics to &amp;Kafka Clients</source>
+        <translation>Servir los topics a clientes &amp;Kafka</translation>
+    </message>
+    <message>
+        <source>Kafka clients (kcat, librdkafka, kafkajs, Java) produce to and consume from the data folder&apos;s topics</source>
+        <translation>Los clientes Kafka (kcat, librdkafka, kafkajs, Java) producen en los topics de la carpeta de datos y los consumen</translation>
+    </message>
+    <message>
+        <source>Kafka clients can connect to %1</source>
+        <translation>Los clientes Kafka pueden conectarse a %1</translation>
+    </message>
+    <message>
+        <source>Kafka broker</source>
+        <translation>Broker de Kafka</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kafka %1 · %n client(s)</source>
+        <translation>
+            <numerusform>Kafka %1 · %n cliente</numerusform>
+            <numerusform>Kafka %1 · %n clientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records produced by Kafka clients, %2 requests</source>
+        <translation>%1 registros producidos por clientes Kafka, %2 peticiones</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1152,14 @@
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
+    <message>
+        <source>Where the embedded Kafka broker listens, as host:port</source>
+        <translation>Dónde escucha el broker de Kafka integrado, como host:puerto</translation>
+    </message>
+    <message>
+        <source>Kafka broker address</source>
+        <translation>Dirección del broker de Kafka</translation>
+    </message>
 </context>
 <context>
     <name>tributary::ui::PreviewDock</name>
@@ -1444,6 +1494,10 @@
     <message>
         <source>topic</source>
         <translation>topic</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>grupo %1</translation>
     </message>
 </context>
 </TS>

@@ -256,6 +256,21 @@
     </message>
 </context>
 <context>
+    <name>tributary::ui::EngineController</name>
+    <message>
+        <source>Stop the run first: it holds the data folder the broker would serve.</source>
+        <translation>Arrêtez d’abord l’exécution : elle occupe le dossier de données que le broker servirait.</translation>
+    </message>
+    <message>
+        <source>The Kafka broker could not start: %1</source>
+        <translation>Le broker Kafka n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>Stop the run first: it writes through the broker&apos;s log.</source>
+        <translation>Arrêtez d’abord l’exécution : elle écrit dans le journal du broker.</translation>
+    </message>
+</context>
+<context>
     <name>tributary::ui::ExpressionEdit</name>
     <message>
         <source>Enter an expression over the input&apos;s fields.</source>
@@ -682,6 +697,33 @@
     <message>
         <source>The run failed</source>
         <translation>L’exécution a échoué</translation>
+    </message>
+    <message>
+        <source>Serve Topics to &amp;Kafka Clients</source>
+        <translation>Servir les topics aux clients &amp;Kafka</translation>
+    </message>
+    <message>
+        <source>Kafka clients (kcat, librdkafka, kafkajs, Java) produce to and consume from the data folder&apos;s topics</source>
+        <translation>Les clients Kafka (kcat, librdkafka, kafkajs, Java) produisent vers les topics du dossier de données et les consomment</translation>
+    </message>
+    <message>
+        <source>Kafka clients can connect to %1</source>
+        <translation>Les clients Kafka peuvent se connecter à %1</translation>
+    </message>
+    <message>
+        <source>Kafka broker</source>
+        <translation>Broker Kafka</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kafka %1 · %n client(s)</source>
+        <translation>
+            <numerusform>Kafka %1 · %n client</numerusform>
+            <numerusform>Kafka %1 · %n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records produced by Kafka clients, %2 requests</source>
+        <translation>%1 enregistrements produits par des clients Kafka, %2 requêtes</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1152,14 @@
         <source>Data folder</source>
         <translation>Dossier de données</translation>
     </message>
+    <message>
+        <source>Where the embedded Kafka broker listens, as host:port</source>
+        <translation>Où le broker Kafka intégré écoute, sous la forme hôte:port</translation>
+    </message>
+    <message>
+        <source>Kafka broker address</source>
+        <translation>Adresse du broker Kafka</translation>
+    </message>
 </context>
 <context>
     <name>tributary::ui::PreviewDock</name>
@@ -1444,6 +1494,10 @@
     <message>
         <source>topic</source>
         <translation>topic</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>groupe %1</translation>
     </message>
 </context>
 </TS>

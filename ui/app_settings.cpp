@@ -12,6 +12,7 @@ constexpr auto kLanguage = "ui/language";
 constexpr auto kTheme = "ui/theme";
 constexpr auto kDataDirectory = "files/dataDirectory";
 constexpr auto kRecentFiles = "files/recent";
+constexpr auto kKafkaListen = "kafka/listen";
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 
@@ -47,6 +48,23 @@ QString dataDirectory() {
 
 void setDataDirectory(const QString& path) {
   QSettings().setValue(kDataDirectory, path);
+}
+
+QString kafkaListen() {
+  const QString stored = QSettings().value(kKafkaListen).toString();
+  return isListenAddress(stored) ? stored : QStringLiteral("127.0.0.1:9092");
+}
+
+void setKafkaListen(const QString& address) {
+  QSettings().setValue(kKafkaListen, address);
+}
+
+bool isListenAddress(const QString& address) {
+  const int colon = address.lastIndexOf(QLatin1Char(':'));
+  if (colon <= 0) return false;
+  bool ok = false;
+  const int port = address.mid(colon + 1).toInt(&ok);
+  return ok && port >= 1 && port <= 65535;
 }
 
 QStringList recentFiles() {

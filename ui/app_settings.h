@@ -22,6 +22,12 @@ void setTheme(const QString& theme);
 QString dataDirectory();
 void setDataDirectory(const QString& path);
 
+// Where the embedded Kafka broker listens (host:port).
+QString kafkaListen();
+void setKafkaListen(const QString& address);
+// Whether `address` is host:port with a port from 1 to 65535.
+bool isListenAddress(const QString& address);
+
 // Most recent first, at most kMaxRecentFiles, only files that still exist.
 inline constexpr int kMaxRecentFiles = 8;
 QStringList recentFiles();

@@ -34,6 +34,8 @@ TopicsDock::TopicsDock(QWidget* parent)
 
 void TopicsDock::setDataDir(const QString& dir) {
   records_->setDataDir(dir);
+  dataDir_ = dir;
+  groupsRead_.invalidate();
 }
 
 QTreeWidgetItem* TopicsDock::ensureItem(const QString& topic) {
@@ -80,6 +82,16 @@ void TopicsDock::setPlan(const pipeline::Plan* plan) {
 void TopicsDock::showSnapshot(const runtime::Progress& progress) {
   std::map<std::string, std::int64_t> jobLag;
   for (const auto& j : progress.jobs) jobLag[j.name] = j.lag;
+  // Committed offsets change at most every few seconds (clients commit every 5 s by default).
+  if (!dataDir_.isEmpty() && (!groupsRead_.isValid() || groupsRead_.elapsed() > 2000)) {
+    groupsRead_.start();
+    groups_.clear();
+    if (auto topics = runtime::list_topics(dataDir_.toStdString()); topics.ok()) {
+      for (auto& t : *topics) {
+        if (!t.groups.empty()) groups_[t.name] = std::move(t.groups);
+      }
+    }
+  }
   const QLocale locale;
   for (const auto& t : progress.topics) {
     auto* item = ensureItem(QString::fromStdString(t.name));
@@ -95,6 +107,14 @@ void TopicsDock::showSnapshot(const runtime::Progress& progress) {
       lag += it->second;
       read = true;
     }
+    QStringList readers;
+    for (const auto& job : readers_[t.name]) readers << QString::fromStdString(job);
+    for (const auto& g : groups_[t.name]) {
+      lag += g.lag;
+      read = true;
+      readers << tr("group %1").arg(QString::fromStdString(g.group));
+    }
+    item->setText(Readers, readers.join(QStringLiteral(", ")));
     if (read) {
       item->setData(Lag, Qt::DisplayRole, qlonglong(lag));
     } else {

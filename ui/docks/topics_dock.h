@@ -1,9 +1,12 @@
 // The topics of the running pipeline: partitions, end offset (summed over partitions), the
-// lag of the jobs that read each one and which jobs those are; dead-letter topics are marked.
-// The list comes from the plan (setPlan) and the figures from each snapshot.
+// lag of the jobs and consumer groups (Kafka clients, `tributary-cli consume --group`) that
+// read each one and who those are; dead-letter topics are marked. The list comes from the
+// plan (setPlan) and the figures from each snapshot; the groups' committed offsets are read
+// every few seconds.
 #pragma once
 
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QHash>
 #include <map>
 #include <string>
@@ -11,6 +14,7 @@
 
 #include "pipeline/plan.h"
 #include "runtime/pipeline_run.h"
+#include "runtime/topic_browser.h"
 
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -45,6 +49,9 @@ class TopicsDock : public QDockWidget {
   TopicRecordsView* records_;
   QHash<QString, QTreeWidgetItem*> items_;
   std::map<std::string, std::vector<std::string>> readers_;  // topic → jobs reading it
+  QString dataDir_;
+  QElapsedTimer groupsRead_;
+  std::map<std::string, std::vector<runtime::GroupLag>> groups_;  // topic → groups reading it
 };
 
 }  // namespace tributary::ui

@@ -47,8 +47,14 @@ bool EngineController::start() {
     emit runRefused(problems);
     return false;
   }
+  if (c.plan.exposes_topics() && !broker_ && !startBroker()) {
+    emit runFailed(lastError_);
+    setState(State::Failed);
+    return false;
+  }
   runtime::RunOptions o;
   o.data_dir = dataDir_.toStdString();
+  if (broker_) o.logs = &broker_->logs();
   o.from_scratch = fromScratch_;
   o.progress_ms = timer_.interval();
   o.sample_rows = 50;
@@ -100,6 +106,52 @@ void EngineController::resetState() {
   fromScratch_ = true;
   latest_ = {};
   setState(State::Idle);
+}
+
+QString EngineController::brokerAddress() const {
+  return broker_ ? QString::fromStdString(broker_->address()) : QString();
+}
+
+broker::BrokerStats EngineController::brokerStats() const {
+  return broker_ ? broker_->stats() : broker::BrokerStats{};
+}
+
+bool EngineController::startBroker() {
+  if (broker_) return true;
+  if (state_ == State::Running || state_ == State::Paused) {
+    lastError_ = tr("Stop the run first: it holds the data folder the broker would serve.");
+    emit brokerFailed(lastError_);
+    return false;
+  }
+  session_.reset();  // an ended run still holds the log until its session goes
+  broker::BrokerOptions options;
+  const QString listen = settings::kafkaListen();
+  const int colon = listen.lastIndexOf(QLatin1Char(':'));
+  options.listen_host = listen.left(colon).toStdString();
+  options.port = static_cast<std::uint16_t>(listen.mid(colon + 1).toInt());
+  auto started = runtime::BrokerService::start(dataDir_.toStdString(), options);
+  if (!started.ok()) {
+    lastError_ = tr("The Kafka broker could not start: %1")
+                     .arg(QString::fromStdString(started.status().message()));
+    emit brokerFailed(lastError_);
+    return false;
+  }
+  broker_ = std::move(started).value();
+  emit brokerChanged(true);
+  return true;
+}
+
+bool EngineController::stopBroker() {
+  if (!broker_) return true;
+  if (state_ == State::Running || state_ == State::Paused) {
+    lastError_ = tr("Stop the run first: it writes through the broker's log.");
+    emit brokerFailed(lastError_);
+    return false;
+  }
+  session_.reset();
+  broker_.reset();
+  emit brokerChanged(false);
+  return true;
 }
 
 void EngineController::setSpeed(double speed) {

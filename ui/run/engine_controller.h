@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <memory>
 
+#include "runtime/broker_service.h"
 #include "runtime/pipeline_run.h"
 #include "runtime/pipeline_session.h"
 
@@ -39,6 +40,12 @@ class EngineController : public QObject {
   const pipeline::Plan* plan() const { return session_ ? &session_->plan() : nullptr; }
   QString lastError() const { return lastError_; }
 
+  // The embedded Kafka broker: while it serves, Kafka clients read and write the data dir's
+  // topics, and runs share its log. A run of a pipeline with a topic marked `expose` starts it.
+  bool brokerRunning() const { return broker_ != nullptr; }
+  QString brokerAddress() const;
+  broker::BrokerStats brokerStats() const;
+
  public slots:
   // Compiles and starts; refused (with the problems) when the pipeline does not compile.
   bool start();
@@ -48,6 +55,10 @@ class EngineController : public QObject {
   // Stops, and makes the next run start from nothing (topics and state of this pipeline).
   void resetState();
   void setSpeed(double speed);
+  // Listens on the address from Preferences; refused while a run holds the data dir.
+  bool startBroker();
+  // Refused while a run uses the broker's log.
+  bool stopBroker();
 
  signals:
   void stateChanged(tributary::ui::EngineController::State state);
@@ -55,6 +66,8 @@ class EngineController : public QObject {
   // The run could not start (the problems) or failed (the error).
   void runRefused(const QStringList& problems);
   void runFailed(const QString& error);
+  void brokerChanged(bool running);
+  void brokerFailed(const QString& error);
 
  private:
   void pull();
@@ -64,6 +77,8 @@ class EngineController : public QObject {
   QString dataDir_;
   double speed_ = -1;  // < 0: each source's own
   bool fromScratch_ = false;
+  // Declared before the session: destroyed after it, as the session's run may use its log.
+  std::unique_ptr<runtime::BrokerService> broker_;
   std::unique_ptr<runtime::PipelineSession> session_;
   runtime::Progress latest_;
   QTimer timer_;

@@ -10,6 +10,7 @@
 #include <QGraphicsView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -27,17 +28,17 @@
 #include "ui/app_settings.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/canvas/pipeline_scene.h"
-#include "ui/run/engine_controller.h"
-#include "ui/run/run_controls.h"
-#include "ui/run/run_overlay.h"
 #include "ui/docks/charts_dock.h"
 #include "ui/docks/history_dock.h"
 #include "ui/docks/inspector_dock.h"
-#include "ui/docks/preview_dock.h"
-#include "ui/docks/topics_dock.h"
 #include "ui/docks/palette_dock.h"
+#include "ui/docks/preview_dock.h"
 #include "ui/docks/problems_dock.h"
+#include "ui/docks/topics_dock.h"
 #include "ui/icons.h"
+#include "ui/run/engine_controller.h"
+#include "ui/run/run_controls.h"
+#include "ui/run/run_overlay.h"
 #include "ui/window/preferences_dialog.h"
 #include "ui/window/start_page.h"
 
@@ -139,7 +140,8 @@ QWidget* MainWindow::createCanvas() {
   canvasView_->setObjectName(QStringLiteral("canvas"));
   // The window's Edit menu does these on the window's selection: one shortcut each.
   using A = CanvasView::Action;
-  for (const A a : {A::Delete, A::Cut, A::Copy, A::Paste, A::Duplicate, A::SelectAll, A::AutoLayout})
+  for (const A a :
+       {A::Delete, A::Cut, A::Copy, A::Paste, A::Duplicate, A::SelectAll, A::AutoLayout})
     canvasView_->action(a)->setShortcuts({});
   connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
     setSelectedNodes(scene_->selectedNodeIds());
@@ -293,6 +295,8 @@ void MainWindow::createMenus() {
   auto* run = menuBar()->addMenu(tr("&Run"));
   run->addActions({runControls_->runAction(), runControls_->pauseAction(),
                    runControls_->stopAction(), runControls_->resetAction()});
+  run->addSeparator();
+  run->addAction(serveKafkaAction_);
 
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(aboutAction_);
@@ -327,9 +331,36 @@ void MainWindow::createRun() {
     problems_->raise();
     showError(tr("The pipeline cannot run"), problems.join(QLatin1Char('\n')));
   });
-  connect(engine_, &EngineController::runFailed, this, [this](const QString& error) {
-    showError(tr("The run failed"), error);
+  connect(engine_, &EngineController::runFailed, this,
+          [this](const QString& error) { showError(tr("The run failed"), error); });
+  // The embedded Kafka broker, from the Run menu (or started by a run with an exposed topic).
+  serveKafkaAction_ = new QAction(tr("Serve Topics to &Kafka Clients"), this);
+  serveKafkaAction_->setObjectName(QStringLiteral("actionServeKafka"));
+  serveKafkaAction_->setCheckable(true);
+  serveKafkaAction_->setToolTip(
+      tr("Kafka clients (kcat, librdkafka, kafkajs, Java) produce to and consume from the data "
+         "folder's topics"));
+  connect(serveKafkaAction_, &QAction::triggered, this, [this](bool on) {
+    if (on) {
+      engine_->startBroker();
+    } else {
+      engine_->stopBroker();
+    }
+    serveKafkaAction_->setChecked(engine_->brokerRunning());
   });
+  connect(engine_, &EngineController::brokerChanged, this, [this](bool running) {
+    serveKafkaAction_->setChecked(running);
+    updateKafkaLabel();
+    if (running) {
+      kafkaTimer_->start();
+      statusBar()->showMessage(tr("Kafka clients can connect to %1").arg(engine_->brokerAddress()),
+                               5000);
+    } else {
+      kafkaTimer_->stop();
+    }
+  });
+  connect(engine_, &EngineController::brokerFailed, this,
+          [this](const QString& error) { showError(tr("Kafka broker"), error); });
   // Another pipeline in the window: the run of the last one ends.
   connect(document_, &PipelineDocument::modelReset, this, [this] {
     engine_->stop();
@@ -373,7 +404,8 @@ void MainWindow::createDocks() {
   history_->setDataDir(engine_->dataDir());
   topics_->setDataDir(engine_->dataDir());
   QDockWidget* previous = problems_;
-  for (QDockWidget* dock : std::initializer_list<QDockWidget*>{preview_, charts_, topics_, history_}) {
+  for (QDockWidget* dock :
+       std::initializer_list<QDockWidget*>{preview_, charts_, topics_, history_}) {
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     tabifyDockWidget(previous, dock);
     previous = dock;
@@ -394,7 +426,7 @@ void MainWindow::createDocks() {
     switch (s) {
       case EngineController::State::Running:
         if (isStartPageShown()) showCanvas();  // a run is watched on the canvas and its docks
-        if (!engine_->latest().elapsed_s) {  // a new run, not a resumed one
+        if (!engine_->latest().elapsed_s) {    // a new run, not a resumed one
           charts_->clear();
           preview_->clear();
           topics_->clear();
@@ -422,6 +454,27 @@ void MainWindow::createStatusBar() {
   statusBar()->addPermanentWidget(runControls_->statusLabel());
   statusBar()->addPermanentWidget(problemsLabel_);
   statusBar()->addPermanentWidget(dataDirLabel_);
+  kafkaLabel_ = new QLabel;
+  kafkaLabel_->setObjectName(QStringLiteral("kafkaLabel"));
+  kafkaLabel_->hide();
+  statusBar()->addPermanentWidget(kafkaLabel_);
+  kafkaTimer_ = new QTimer(this);
+  kafkaTimer_->setInterval(1000);
+  connect(kafkaTimer_, &QTimer::timeout, this, &MainWindow::updateKafkaLabel);
+}
+
+void MainWindow::updateKafkaLabel() {
+  if (!engine_->brokerRunning()) {
+    kafkaLabel_->hide();
+    return;
+  }
+  const auto stats = engine_->brokerStats();
+  kafkaLabel_->setText(tr("Kafka %1 · %n client(s)", nullptr, int(stats.connections_open))
+                           .arg(engine_->brokerAddress()));
+  kafkaLabel_->setToolTip(tr("%1 records produced by Kafka clients, %2 requests")
+                              .arg(QLocale().toString(qulonglong(stats.produced_records)))
+                              .arg(QLocale().toString(qulonglong(stats.requests))));
+  kafkaLabel_->show();
 }
 
 void MainWindow::updateActions() {
@@ -454,8 +507,7 @@ void MainWindow::setSelectedNodes(const QStringList& ids) {
 
 void MainWindow::updatePreviewSource() {
   // The first selected node; else the one selected edge, whose records are its from-node's.
-  const auto edges =
-      selection_.isEmpty() ? scene_->selectedEdges() : std::vector<pipeline::Edge>();
+  const auto edges = selection_.isEmpty() ? scene_->selectedEdges() : std::vector<pipeline::Edge>();
   if (edges.size() == 1) {
     preview_->setSelectedEdge(QString::fromStdString(edges.front().from.node),
                               QString::fromStdString(edges.front().to.node));

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <QMainWindow>
-#include <memory>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 #include "ui/document/pipeline_document.h"
@@ -14,6 +14,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QTimer;
 class QMenu;
 class QStackedWidget;
 class QToolBar;
@@ -107,6 +108,7 @@ class MainWindow : public QMainWindow {
   void createToolBars();
   void createDocks();
   void createStatusBar();
+  void updateKafkaLabel();
   void updateActions();
   // The preview follows the selected node, or else the canvas's one selected edge.
   void updatePreviewSource();
@@ -150,6 +152,8 @@ class MainWindow : public QMainWindow {
   QMenu* viewMenu_ = nullptr;
   QLabel* problemsLabel_ = nullptr;
   QLabel* dataDirLabel_ = nullptr;
+  QLabel* kafkaLabel_ = nullptr;
+  QTimer* kafkaTimer_ = nullptr;
   QStringList selection_;
   // The bottom docks hidden while the start page shows, and the tab that was in front.
   QList<QDockWidget*> dockedAway_;
@@ -162,6 +166,7 @@ class MainWindow : public QMainWindow {
   QAction *undoAction_, *redoAction_, *cutAction_, *copyAction_, *pasteAction_, *deleteAction_,
       *duplicateAction_, *selectAllAction_, *findAction_;
   QAction *validateAction_, *autoLayoutAction_, *startPageAction_, *aboutAction_;
+  QAction* serveKafkaAction_ = nullptr;
 };
 
 }  // namespace tributary::ui

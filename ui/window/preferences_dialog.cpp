@@ -16,7 +16,11 @@
 namespace tributary::ui {
 
 PreferencesDialog::PreferencesDialog(QWidget* parent)
-    : QDialog(parent), language_(new QComboBox), theme_(new QComboBox), dataDir_(new QLineEdit) {
+    : QDialog(parent),
+      language_(new QComboBox),
+      theme_(new QComboBox),
+      dataDir_(new QLineEdit),
+      kafkaListen_(new QLineEdit) {
   setWindowTitle(tr("Preferences"));
   // Each language is named in itself, so that it can be found whatever is shown now.
   language_->addItem(tr("System language"), QString());
@@ -51,6 +55,10 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
   form->addRow(QString(), restart);
   form->addRow(tr("Theme"), theme_);
   form->addRow(tr("Data folder"), dirRow);
+  kafkaListen_->setText(settings::kafkaListen());
+  kafkaListen_->setPlaceholderText(QStringLiteral("127.0.0.1:9092"));
+  kafkaListen_->setToolTip(tr("Where the embedded Kafka broker listens, as host:port"));
+  form->addRow(tr("Kafka broker address"), kafkaListen_);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -65,6 +73,8 @@ void PreferencesDialog::accept() {
   settings::setLanguage(language_->currentData().toString());
   settings::setTheme(theme_->currentData().toString());
   settings::setDataDirectory(dataDir_->text().trimmed());
+  if (settings::isListenAddress(kafkaListen_->text().trimmed()))
+    settings::setKafkaListen(kafkaListen_->text().trimmed());
   applyTheme(settings::theme());
   QDialog::accept();
 }

@@ -18,6 +18,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* languageBox() const { return language_; }
   QComboBox* themeBox() const { return theme_; }
   QLineEdit* dataDirectoryEdit() const { return dataDir_; }
+  QLineEdit* kafkaListenEdit() const { return kafkaListen_; }
 
   // Stores the choices and applies the theme.
   void accept() override;
@@ -26,6 +27,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* language_;
   QComboBox* theme_;
   QLineEdit* dataDir_;
+  QLineEdit* kafkaListen_;
 };
 
 }  // namespace tributary::ui

@@ -20,6 +20,7 @@
 #include "broker/messages/request_header.h"
 #include "broker_fixture.h"
 #include "log/record_batch.h"
+#include "runtime/topic_browser.h"
 #include "test_support.h"
 
 using namespace tributary;
@@ -182,7 +183,8 @@ class TestBrokerClients : public QObject {
         if (h.compression() == codec) compressed += h.record_count;
         return true;
       });
-      QVERIFY2(compressed >= 4000, qPrintable(QStringLiteral("%1 records stored compressed").arg(compressed)));
+      QVERIFY2(compressed >= 4000,
+               qPrintable(QStringLiteral("%1 records stored compressed").arg(compressed)));
       const auto records = read_all(log);
       QCOMPARE(records.size(), std::size_t{5000});
       QCOMPARE(QString::fromStdString(*records.back().value),
@@ -288,6 +290,15 @@ class TestBrokerClients : public QObject {
     std::int64_t total = 0;
     for (const auto& [tp, offset] : *committed) total += offset;
     QCOMPARE(total, std::int64_t{1200});
+    // ... and the lag the app's Topics dock shows for the group: nothing left to read.
+    auto topics = runtime::list_topics(f.dir.path().toStdString());
+    QVERIFY(topics.ok());
+    auto events = std::find_if(topics->begin(), topics->end(),
+                               [](const auto& t) { return t.name == "events"; });
+    QVERIFY(events != topics->end());
+    QCOMPARE(events->groups.size(), std::size_t{1});
+    QCOMPARE(events->groups[0].group, std::string("workers"));
+    QCOMPARE(events->groups[0].lag, std::int64_t{0});
   }
 
   void idempotentRetriesAreAnsweredWithTheOriginalOffsets() {
