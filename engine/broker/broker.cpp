@@ -33,7 +33,7 @@ struct Broker::Impl {
   Impl(log::LogManager& l, const BrokerOptions& o)
       : options(o),
         logs(l),
-        budget(o.max_buffered_bytes),
+        budget(o.max_buffered_bytes, metrics.buffered_bytes),
         groups(l.groups(), coordinator_options(o)),
         handler(l, o, metrics, groups) {}
 
@@ -52,7 +52,8 @@ struct Broker::Impl {
           }
           std::make_shared<Connection>(
               std::move(socket),
-              ConnectionContext{handler, metrics, budget, options.max_request_bytes, trace})
+              ConnectionContext{handler, metrics, budget, options.max_request_bytes,
+                                std::chrono::milliseconds(options.request_timeout_ms), trace})
               ->start();
           accept();
         });
@@ -76,6 +77,10 @@ Broker::~Broker() {
 }
 
 Result<std::unique_ptr<Broker>> Broker::start(log::LogManager& logs, const BrokerOptions& options) {
+  if (options.max_request_bytes > options.max_buffered_bytes) {
+    return error(tributary::ErrorCode::invalid_argument,
+                 "max_request_bytes exceeds max_buffered_bytes");
+  }
   if (logs.access() != log::Access::owner) {
     return error(tributary::ErrorCode::invalid_argument,
                  "the broker needs to own the data directory");

@@ -32,6 +32,9 @@ struct BrokerOptions {
   std::size_t max_request_bytes = 100 * 1024 * 1024;
   // Request bytes held at once by all connections; reads wait while it is used up.
   std::size_t max_buffered_bytes = 256 * 1024 * 1024;
+  // A frame whose bytes stop arriving for this long closes its connection, so a stalled
+  // client cannot hold its share of max_buffered_bytes for ever.
+  int request_timeout_ms = 30000;
   // A single batch larger than this is refused with MESSAGE_TOO_LARGE (max.message.bytes).
   std::size_t max_message_bytes = 8 * 1024 * 1024;
   // How long a new group waits for more members before its first rebalance completes.
@@ -49,6 +52,7 @@ struct BrokerStats {
   std::uint64_t produced_records = 0;
   std::uint64_t fetched_bytes = 0;
   std::uint64_t rejected_requests = 0;  // malformed frames, unknown APIs, over-long frames
+  std::uint64_t buffered_bytes = 0;     // request bytes held now (at most max_buffered_bytes)
   std::map<std::string, std::uint64_t> requests_by_api;
 };
 

@@ -19,6 +19,7 @@ struct BrokerMetrics {
   std::atomic<std::uint64_t> produced_records{0};
   std::atomic<std::uint64_t> fetched_bytes{0};
   std::atomic<std::uint64_t> rejected_requests{0};
+  std::atomic<std::uint64_t> buffered_bytes{0};
   std::array<std::atomic<std::uint64_t>, 64> by_api{};
 
   BrokerStats snapshot() const;

@@ -13,7 +13,10 @@ namespace tributary::broker {
 namespace asio = boost::asio;
 
 Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext context)
-    : socket_(std::move(socket)), context_(context), wait_(socket_.get_executor()) {
+    : socket_(std::move(socket)),
+      context_(context),
+      wait_(socket_.get_executor()),
+      deadline_(socket_.get_executor()) {
   boost::system::error_code ec;
   auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "?" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
@@ -70,8 +73,14 @@ void Connection::reserve_and_read(std::size_t size) {
 void Connection::read_body(std::size_t size) {
   frame_ = std::make_shared<ByteBuffer>(size);
   frame_->resize(size);
+  deadline_.expires_after(context_.request_timeout);
+  deadline_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
+    if (ec) return;  // the body arrived in time
+    if (auto self = weak.lock()) self->drop("request body not received in time");
+  });
   asio::async_read(socket_, asio::buffer(frame_->data(), size),
                    [self = shared_from_this()](const boost::system::error_code& ec, std::size_t n) {
+                     self->deadline_.cancel();
                      if (ec) return;
                      self->context_.metrics.bytes_in.fetch_add(n + 4, std::memory_order_relaxed);
                      self->dispatch();

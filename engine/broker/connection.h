@@ -15,20 +15,19 @@ namespace tributary::broker {
 // Request bytes held by all connections at once, bounded (BrokerOptions::max_buffered_bytes).
 class MemoryBudget {
  public:
-  explicit MemoryBudget(std::size_t limit) : limit_(limit) {}
+  MemoryBudget(std::size_t limit, std::atomic<std::uint64_t>& used) : limit_(limit), used_(used) {}
   bool try_take(std::size_t n) {
-    std::size_t used = used_.load(std::memory_order_relaxed);
+    std::uint64_t used = used_.load(std::memory_order_relaxed);
     do {
       if (used + n > limit_) return false;
     } while (!used_.compare_exchange_weak(used, used + n, std::memory_order_relaxed));
     return true;
   }
   void give_back(std::size_t n) { used_.fetch_sub(n, std::memory_order_relaxed); }
-  std::size_t used() const { return used_.load(std::memory_order_relaxed); }
 
  private:
   std::size_t limit_;
-  std::atomic<std::size_t> used_{0};
+  std::atomic<std::uint64_t>& used_;  // BrokerMetrics::buffered_bytes
 };
 
 struct ConnectionContext {
@@ -36,6 +35,7 @@ struct ConnectionContext {
   BrokerMetrics& metrics;
   MemoryBudget& budget;
   std::size_t max_request_bytes;
+  std::chrono::milliseconds request_timeout;
   bool trace;
 };
 
@@ -60,6 +60,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<ByteBuffer> frame_;
   std::size_t reserved_ = 0;
   boost::asio::steady_timer wait_;
+  boost::asio::steady_timer deadline_;  // for the body of the frame being read
   std::string peer_;
   RequestHeader header_;
   const ApiSupport* api_ = nullptr;

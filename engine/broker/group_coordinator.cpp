@@ -51,12 +51,14 @@ struct Member {
   bool matches(const std::vector<GroupProtocol>& other) const {
     if (other.size() != protocols.size()) return false;
     for (std::size_t i = 0; i < other.size(); ++i) {
-      if (other[i].name != protocols[i].name || other[i].metadata != protocols[i].metadata) return false;
+      if (other[i].name != protocols[i].name || other[i].metadata != protocols[i].metadata)
+        return false;
     }
     return true;
   }
   bool supports(const std::string& protocol) const {
-    return std::any_of(protocols.begin(), protocols.end(), [&](const GroupProtocol& p) { return p.name == protocol; });
+    return std::any_of(protocols.begin(), protocols.end(),
+                       [&](const GroupProtocol& p) { return p.name == protocol; });
   }
   std::string metadata_for(const std::string& protocol) const {
     for (const auto& p : protocols) {
@@ -73,9 +75,9 @@ struct Group {
   std::string protocol_type;
   std::string protocol_name;
   std::string leader;
-  std::vector<Member> members;                      // in join order
+  std::vector<Member> members;                       // in join order
   std::map<std::string, TimePoint> pending_members;  // KIP-394 ids handed out → expiry
-  std::set<std::string> pending_sync;               // joined this generation, not synced yet
+  std::set<std::string> pending_sync;                // joined this generation, not synced yet
   // PreparingRebalance: when the join phase stops waiting.
   TimePoint join_deadline{};
   bool initial_delay = false;  // the join phase of an empty group, extended while members arrive
@@ -133,7 +135,9 @@ SyncResult sync_error(ErrorCode code) {
 }
 
 // Group ids must also be valid store names (letters, digits, '.', '_', '-').
-bool valid_group_id(const std::string& group_id) { return log::validate_topic_name(group_id).ok(); }
+bool valid_group_id(const std::string& group_id) {
+  return log::validate_topic_name(group_id).ok();
+}
 
 }  // namespace
 
@@ -162,8 +166,9 @@ struct GroupCoordinator::Impl {
     const std::uint64_t lo = random();
     // A version 4 UUID: 8-4-4-4-12 hex digits.
     char text[64];
-    std::snprintf(text, sizeof text, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
-                  static_cast<unsigned>((hi >> 16) & 0xffff), static_cast<unsigned>(hi & 0xfff),
+    std::snprintf(text, sizeof text, "%08x-%04x-4%03x-%04x-%012llx",
+                  static_cast<unsigned>(hi >> 32), static_cast<unsigned>((hi >> 16) & 0xffff),
+                  static_cast<unsigned>(hi & 0xfff),
                   static_cast<unsigned>(0x8000 | ((lo >> 48) & 0x3fff)),
                   static_cast<unsigned long long>(lo & 0xffffffffffffull));
     return client_id + "-" + text;
@@ -171,11 +176,13 @@ struct GroupCoordinator::Impl {
 
   // ---- the state machine ----------------------------------------------------------------------
 
-  bool supports_protocols(Group& g, const std::string& protocol_type, const std::vector<GroupProtocol>& protocols) {
+  bool supports_protocols(Group& g, const std::string& protocol_type,
+                          const std::vector<GroupProtocol>& protocols) {
     if (g.members.empty()) return !protocol_type.empty() && !protocols.empty();
     if (g.protocol_type != protocol_type) return false;
     return std::any_of(protocols.begin(), protocols.end(), [&](const GroupProtocol& p) {
-      return std::all_of(g.members.begin(), g.members.end(), [&](const Member& m) { return m.supports(p.name); });
+      return std::all_of(g.members.begin(), g.members.end(),
+                         [&](const Member& m) { return m.supports(p.name); });
     });
   }
 
@@ -186,7 +193,8 @@ struct GroupCoordinator::Impl {
                                          [&](const Member& m) { return m.id == g.leader; });
     std::vector<std::string> candidates;
     for (const auto& p : leader.protocols) {
-      if (std::all_of(g.members.begin(), g.members.end(), [&](const Member& m) { return m.supports(p.name); })) {
+      if (std::all_of(g.members.begin(), g.members.end(),
+                      [&](const Member& m) { return m.supports(p.name); })) {
         candidates.push_back(p.name);
       }
     }
@@ -242,7 +250,8 @@ struct GroupCoordinator::Impl {
       g.initial_delay = true;
       g.new_member_added = false;
       g.join_deadline = now + options.initial_rebalance_delay;
-      g.initial_remaining = std::max(milliseconds{0}, g.rebalance_timeout() - options.initial_rebalance_delay);
+      g.initial_remaining =
+          std::max(milliseconds{0}, g.rebalance_timeout() - options.initial_rebalance_delay);
     } else {
       g.initial_delay = false;
       g.join_deadline = now + g.rebalance_timeout();
@@ -283,9 +292,10 @@ struct GroupCoordinator::Impl {
   }
 
   void try_complete_join(Group& g, TimePoint now, Outbox& out) {
-    if (g.state != GroupState::preparing_rebalance || g.initial_delay || !g.pending_members.empty()) return;
-    const bool all_joined =
-        std::all_of(g.members.begin(), g.members.end(), [](const Member& m) { return bool(m.join_waiter); });
+    if (g.state != GroupState::preparing_rebalance || g.initial_delay || !g.pending_members.empty())
+      return;
+    const bool all_joined = std::all_of(g.members.begin(), g.members.end(),
+                                        [](const Member& m) { return bool(m.join_waiter); });
     if (all_joined) complete_join(g, now, out);
   }
 
@@ -320,7 +330,8 @@ struct GroupCoordinator::Impl {
     std::vector<std::string> expired;
     for (const auto& m : g.members) {
       const bool dead = m.is_new ? now >= m.last_heartbeat + options.new_member_join_timeout
-                                 : !m.join_waiter && !m.sync_waiter && now >= m.last_heartbeat + m.session_timeout;
+                                 : !m.join_waiter && !m.sync_waiter &&
+                                       now >= m.last_heartbeat + m.session_timeout;
       if (dead) expired.push_back(m.id);
     }
     for (const auto& id : expired) remove_member(g, id, now, out);
@@ -341,8 +352,8 @@ struct GroupCoordinator::Impl {
     }
 
     // Members that joined but never synced are dropped, and the group rebalances again.
-    if ((g.state == GroupState::completing_rebalance || g.state == GroupState::stable) && !g.pending_sync.empty() &&
-        now >= g.sync_deadline) {
+    if ((g.state == GroupState::completing_rebalance || g.state == GroupState::stable) &&
+        !g.pending_sync.empty() && now >= g.sync_deadline) {
       const std::set<std::string> late = std::move(g.pending_sync);
       g.pending_sync.clear();
       for (const auto& id : late) {
@@ -358,8 +369,8 @@ struct GroupCoordinator::Impl {
 
   // ---- requests ---------------------------------------------------------------------------------
 
-  void add_member_and_rebalance(Group& g, JoinRequest& request, const std::string& member_id, TimePoint now,
-                                JoinCallback& done, Outbox& out) {
+  void add_member_and_rebalance(Group& g, JoinRequest& request, const std::string& member_id,
+                                TimePoint now, JoinCallback& done, Outbox& out) {
     if (g.members.empty()) g.protocol_type = request.protocol_type;
     Member m;
     m.id = member_id;
@@ -379,8 +390,8 @@ struct GroupCoordinator::Impl {
     try_complete_join(g, now, out);
   }
 
-  void update_member_and_rebalance(Group& g, Member& m, JoinRequest& request, TimePoint now, JoinCallback& done,
-                                   Outbox& out) {
+  void update_member_and_rebalance(Group& g, Member& m, JoinRequest& request, TimePoint now,
+                                   JoinCallback& done, Outbox& out) {
     m.protocols = std::move(request.protocols);
     m.session_timeout = milliseconds{request.session_timeout_ms};
     m.rebalance_timeout = milliseconds{request.rebalance_timeout_ms};
@@ -397,12 +408,14 @@ struct GroupCoordinator::Impl {
     auto fail = [&](ErrorCode code, const std::string& member_id) {
       out.add(done, join_error(code, member_id));
     };
-    if (!valid_group_id(request.group_id)) return fail(ErrorCode::invalid_group_id, request.member_id);
+    if (!valid_group_id(request.group_id))
+      return fail(ErrorCode::invalid_group_id, request.member_id);
     const milliseconds session{request.session_timeout_ms};
     if (session < options.min_session_timeout || session > options.max_session_timeout) {
       return fail(ErrorCode::invalid_session_timeout, request.member_id);
     }
-    if (request.rebalance_timeout_ms <= 0) request.rebalance_timeout_ms = request.session_timeout_ms;
+    if (request.rebalance_timeout_ms <= 0)
+      request.rebalance_timeout_ms = request.session_timeout_ms;
 
     const bool unknown_member = request.member_id.empty();
     Group* existing = find(request.group_id);
@@ -434,7 +447,8 @@ struct GroupCoordinator::Impl {
         if (m->matches(request.protocols)) return out.add(done, current_generation_for(g, *m));
         return update_member_and_rebalance(g, *m, request, now, done, out);
       case GroupState::stable:
-        // The leader rejoins to force a new assignment; a follower only when its subscription changed.
+        // The leader rejoins to force a new assignment; a follower only when its subscription
+        // changed.
         if (m->id == g.leader || !m->matches(request.protocols)) {
           return update_member_and_rebalance(g, *m, request, now, done, out);
         }
@@ -494,8 +508,8 @@ struct GroupCoordinator::Impl {
     }
   }
 
-  std::int16_t heartbeat(const std::string& group_id, std::int32_t generation_id, const std::string& member_id,
-                         TimePoint now, Outbox& out) {
+  std::int16_t heartbeat(const std::string& group_id, std::int32_t generation_id,
+                         const std::string& member_id, TimePoint now, Outbox& out) {
     if (!valid_group_id(group_id)) return wire_code(ErrorCode::invalid_group_id);
     Group* g = find(group_id);
     if (!g) return wire_code(ErrorCode::unknown_member_id);
@@ -518,7 +532,8 @@ struct GroupCoordinator::Impl {
     return kNone;
   }
 
-  std::int16_t leave(const std::string& group_id, const std::string& member_id, TimePoint now, Outbox& out) {
+  std::int16_t leave(const std::string& group_id, const std::string& member_id, TimePoint now,
+                     Outbox& out) {
     if (!valid_group_id(group_id)) return wire_code(ErrorCode::invalid_group_id);
     Group* g = find(group_id);
     if (!g) return wire_code(ErrorCode::unknown_member_id);
@@ -574,14 +589,15 @@ struct GroupCoordinator::Impl {
     d.leader_id = g.leader;
     if (!with_members) return d;
     for (const auto& m : g.members) {
-      d.members.push_back({.member_id = m.id,
-                           .group_instance_id = m.instance_id,
-                           .client_id = m.client_id,
-                           .client_host = m.client_host,
-                           .session_timeout_ms = static_cast<std::int32_t>(m.session_timeout.count()),
-                           .rebalance_timeout_ms = static_cast<std::int32_t>(m.rebalance_timeout.count()),
-                           .metadata = g.protocol_name.empty() ? std::string() : m.metadata_for(g.protocol_name),
-                           .assignment = m.assignment});
+      d.members.push_back(
+          {.member_id = m.id,
+           .group_instance_id = m.instance_id,
+           .client_id = m.client_id,
+           .client_host = m.client_host,
+           .session_timeout_ms = static_cast<std::int32_t>(m.session_timeout.count()),
+           .rebalance_timeout_ms = static_cast<std::int32_t>(m.rebalance_timeout.count()),
+           .metadata = g.protocol_name.empty() ? std::string() : m.metadata_for(g.protocol_name),
+           .assignment = m.assignment});
     }
     return d;
   }
@@ -622,7 +638,8 @@ std::int16_t GroupCoordinator::heartbeat(const std::string& group_id, std::int32
   return result;
 }
 
-std::int16_t GroupCoordinator::leave_group(const std::string& group_id, const std::string& member_id, TimePoint now) {
+std::int16_t GroupCoordinator::leave_group(const std::string& group_id,
+                                           const std::string& member_id, TimePoint now) {
   Outbox out;
   std::int16_t result;
   {
@@ -633,8 +650,8 @@ std::int16_t GroupCoordinator::leave_group(const std::string& group_id, const st
   return result;
 }
 
-std::map<log::TopicPartition, std::int16_t> GroupCoordinator::commit_offsets(const CommitRequest& request,
-                                                                              TimePoint now) {
+std::map<log::TopicPartition, std::int16_t> GroupCoordinator::commit_offsets(
+    const CommitRequest& request, TimePoint now) {
   auto answer = [&](ErrorCode code) {
     std::map<log::TopicPartition, std::int16_t> errors;
     for (const auto& [tp, offset] : request.offsets) errors[tp] = wire_code(code);
@@ -654,8 +671,9 @@ std::map<log::TopicPartition, std::int16_t> GroupCoordinator::commit_offsets(con
   return answer(written.ok() ? ErrorCode::none : ErrorCode::unknown_server_error);
 }
 
-FetchResult GroupCoordinator::fetch_offsets(const std::string& group_id,
-                                            const std::optional<std::vector<log::TopicPartition>>& partitions) const {
+FetchResult GroupCoordinator::fetch_offsets(
+    const std::string& group_id,
+    const std::optional<std::vector<log::TopicPartition>>& partitions) const {
   FetchResult result;
   if (!valid_group_id(group_id)) {
     result.error_code = wire_code(ErrorCode::invalid_group_id);

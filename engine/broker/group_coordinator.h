@@ -44,11 +44,11 @@ struct JoinRequest {
   std::int32_t rebalance_timeout_ms = 0;  // JoinGroup v0 has none: 0 means "the session timeout"
   std::string member_id;                  // empty on a first join
   std::optional<std::string> group_instance_id;
-  std::string protocol_type;              // "consumer" for consumers
-  std::vector<GroupProtocol> protocols;   // in the member's order of preference
+  std::string protocol_type;             // "consumer" for consumers
+  std::vector<GroupProtocol> protocols;  // in the member's order of preference
   std::string client_id;
   std::string client_host;
-  std::int16_t api_version = 0;           // >= 4: a first join is answered MEMBER_ID_REQUIRED (KIP-394)
+  std::int16_t api_version = 0;  // >= 4: a first join is answered MEMBER_ID_REQUIRED (KIP-394)
 };
 
 struct JoinMember {
@@ -89,15 +89,17 @@ struct SyncResult {
 
 struct CommitRequest {
   std::string group_id;
-  std::int32_t generation_id = -1;  // -1 with an empty member id: a standalone (simple consumer) commit
+  std::int32_t generation_id =
+      -1;  // -1 with an empty member id: a standalone (simple consumer) commit
   std::string member_id;
   std::optional<std::string> group_instance_id;
   std::map<log::TopicPartition, std::int64_t> offsets;
 };
 
 struct FetchResult {
-  std::int16_t error_code = 0;                          // group-level error
-  std::map<log::TopicPartition, std::int64_t> offsets;  // -1 for a requested partition never committed
+  std::int16_t error_code = 0;  // group-level error
+  std::map<log::TopicPartition, std::int64_t>
+      offsets;  // -1 for a requested partition never committed
 };
 
 struct MemberDescription {
@@ -140,15 +142,18 @@ class GroupCoordinator {
 
   void join_group(JoinRequest request, TimePoint now, JoinCallback done);
   void sync_group(SyncRequest request, TimePoint now, SyncCallback done);
-  std::int16_t heartbeat(const std::string& group_id, std::int32_t generation_id, const std::string& member_id,
-                         TimePoint now);
-  std::int16_t leave_group(const std::string& group_id, const std::string& member_id, TimePoint now);
+  std::int16_t heartbeat(const std::string& group_id, std::int32_t generation_id,
+                         const std::string& member_id, TimePoint now);
+  std::int16_t leave_group(const std::string& group_id, const std::string& member_id,
+                           TimePoint now);
 
   // One durable write to the store for the whole request; an error code per partition.
-  std::map<log::TopicPartition, std::int16_t> commit_offsets(const CommitRequest& request, TimePoint now);
+  std::map<log::TopicPartition, std::int16_t> commit_offsets(const CommitRequest& request,
+                                                             TimePoint now);
   // `partitions` null: every committed partition of the group.
-  FetchResult fetch_offsets(const std::string& group_id,
-                            const std::optional<std::vector<log::TopicPartition>>& partitions) const;
+  FetchResult fetch_offsets(
+      const std::string& group_id,
+      const std::optional<std::vector<log::TopicPartition>>& partitions) const;
 
   GroupDescription describe(const std::string& group_id) const;
   std::vector<GroupDescription> list_groups() const;  // without members

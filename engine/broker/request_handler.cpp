@@ -20,6 +20,7 @@ BrokerStats BrokerMetrics::snapshot() const {
   s.produced_records = produced_records.load();
   s.fetched_bytes = fetched_bytes.load();
   s.rejected_requests = rejected_requests.load();
+  s.buffered_bytes = buffered_bytes.load();
   for (const auto& api : supported_apis()) {
     const auto n = by_api[static_cast<std::size_t>(api.key)].load();
     if (n > 0) s.requests_by_api[api.name] = n;

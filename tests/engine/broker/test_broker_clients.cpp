@@ -323,6 +323,37 @@ class TestBrokerClients : public QObject {
     QCOMPARE((*f.logs->topic("seq"))->partition(0).end_offset(), std::int64_t{5});
   }
 
+  void requestMemoryIsBoundedAndStalledFramesTimeOut() {
+    broker::BrokerOptions options;
+    options.max_request_bytes = 64 * 1024;
+    options.max_buffered_bytes = 64 * 1024;
+    options.request_timeout_ms = 400;
+    BrokerFixture f(options);
+    auto partial_frame = [](std::int32_t size) {
+      std::string bytes(4, '\0');
+      log::store_be<std::int32_t>(bytes.data(), size);
+      return bytes + std::string(100, 'x');  // then nothing more
+    };
+    RawClient a(f.broker->port());
+    a.send_raw(partial_frame(60000));
+    QTRY_COMPARE(f.broker->stats().buffered_bytes, std::uint64_t{60000});
+    // A second large frame does not fit the budget: it waits instead of being allocated.
+    RawClient b(f.broker->port());
+    b.send_raw(partial_frame(50000));
+    QTest::qWait(100);
+    QCOMPARE(f.broker->stats().buffered_bytes, std::uint64_t{60000});
+    // A small request still fits.
+    RawClient c(f.broker->port());
+    c.send_frame(api_versions_v0(1));
+    QVERIFY(c.receive().has_value());
+    // The stalled frames time out one after the other, and the budget comes back whole.
+    QVERIFY(!a.receive().has_value());
+    QVERIFY(!b.receive().has_value());
+    QTRY_COMPARE(f.broker->stats().buffered_bytes, std::uint64_t{0});
+    c.send_frame(api_versions_v0(2));
+    QVERIFY(c.receive().has_value());
+  }
+
   void hostileInputIsRefusedAndTheBrokerKeepsServing() {
     broker::BrokerOptions options;
     options.max_request_bytes = 1 << 20;
