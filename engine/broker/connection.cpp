@@ -125,26 +125,34 @@ void Connection::finish(Reply reply) {
   frame_.reset();
   if (reply.close) return drop("malformed request");
   if (!reply.body) return read_size();  // acks=0: no response, next request
-  ByteBuffer out(reply.body->size() + 16);
-  out.resize(4);
-  char id[4];
-  log::store_be<std::int32_t>(id, header_.correlation_id);
-  out.append(id, 4);
-  if (response_header_has_tags(*api_, header_.api_version) && flexible_) out.append("\0", 1);
-  out.append(reply.body->data(), reply.body->size());
-  log::store_be<std::int32_t>(out.data(), static_cast<std::int32_t>(out.size() - 4));
-  write(std::move(out));
-}
-
-void Connection::write(ByteBuffer frame) {
-  auto buffer = std::make_shared<ByteBuffer>(std::move(frame));
-  asio::async_write(
-      socket_, asio::buffer(buffer->data(), buffer->size()),
-      [self = shared_from_this(), buffer](const boost::system::error_code& ec, std::size_t n) {
-        if (ec) return;
-        self->context_.metrics.bytes_out.fetch_add(n, std::memory_order_relaxed);
-        self->read_size();
-      });
+  // Size, correlation id and (flexible, not ApiVersions) an empty tag block; then the body,
+  // with the spliced byte fields in their places, as one gathered write.
+  auto response = std::make_shared<Reply>(std::move(reply));
+  auto head = std::make_shared<std::array<char, 9>>();
+  std::size_t head_size = 8;
+  log::store_be<std::int32_t>(head->data() + 4, header_.correlation_id);
+  if (response_header_has_tags(*api_, header_.api_version) && flexible_) (*head)[head_size++] = 0;
+  const ByteBuffer& body = *response->body;
+  std::size_t total = head_size - 4 + body.size();
+  for (const auto& s : response->splices) total += s.bytes.size();
+  log::store_be<std::int32_t>(head->data(), static_cast<std::int32_t>(total));
+  std::vector<asio::const_buffer> buffers;
+  buffers.reserve(2 + 2 * response->splices.size());
+  buffers.emplace_back(head->data(), head_size);
+  std::size_t at = 0;
+  for (const auto& s : response->splices) {
+    buffers.emplace_back(body.data() + at, s.at - at);
+    buffers.emplace_back(s.bytes.data(), s.bytes.size());
+    at = s.at;
+  }
+  buffers.emplace_back(body.data() + at, body.size() - at);
+  asio::async_write(socket_, buffers,
+                    [self = shared_from_this(), head, response](const boost::system::error_code& ec,
+                                                                std::size_t n) {
+                      if (ec) return;
+                      self->context_.metrics.bytes_out.fetch_add(n, std::memory_order_relaxed);
+                      self->read_size();
+                    });
 }
 
 }  // namespace tributary::broker

@@ -51,7 +51,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_body(std::size_t size);
   void dispatch();
   void finish(Reply reply);
-  void write(ByteBuffer frame);
   void drop(const char* why);
 
   boost::asio::ip::tcp::socket socket_;

@@ -27,7 +27,7 @@ struct FetchState {
 void RequestHandler::fetch(const Request& r, boost::asio::any_io_executor executor,
                            Respond respond) {
   auto request = decode_body<FetchRequest>(r);
-  if (!request) return respond(Reply{std::nullopt, true});
+  if (!request) return respond(hang_up());
   auto state = std::make_shared<FetchState>(std::move(executor));
   state->request = r;
   state->fetch = std::move(*request);
@@ -42,10 +42,10 @@ void RequestHandler::fetch_attempt(std::shared_ptr<FetchState> state) {
   const FetchRequest& f = state->fetch;
   bool failed = false;
   FetchResponse response;
-  std::vector<ByteBuffer> buffers;
+  auto buffers = std::make_shared<std::vector<ByteBuffer>>();
   std::size_t budget = static_cast<std::size_t>(std::max(0, f.max_bytes));
   std::size_t total = 0;
-  for (const auto& t : f.topics) buffers.reserve(buffers.size() + t.partitions.size());
+  for (const auto& t : f.topics) buffers->reserve(buffers->size() + t.partitions.size());
   for (const auto& t : f.topics) {
     FetchResponse::Topic out{t.topic, {}};
     ErrorCode topic_error;
@@ -76,15 +76,15 @@ void RequestHandler::fetch_attempt(std::shared_ptr<FetchState> state) {
         const std::size_t limit = std::max<std::size_t>(
             1, std::min<std::size_t>(budget,
                                      static_cast<std::size_t>(std::max(0, p.partition_max_bytes))));
-        buffers.emplace_back();
-        auto read = log.read(p.fetch_offset, limit, buffers.back());
+        buffers->emplace_back();
+        auto read = log.read(p.fetch_offset, limit, buffers->back());
         if (!read.ok()) {
           failed = true;
           part.error_code = wire_code(read.status().code() == tributary::ErrorCode::out_of_range
                                           ? ErrorCode::offset_out_of_range
                                           : ErrorCode::unknown_server_error);
         } else {
-          part.records = buffers.back().span();
+          part.records = buffers->back().span();
           total += read->bytes;
           budget = read->bytes >= budget ? 0 : budget - read->bytes;
         }
@@ -97,7 +97,8 @@ void RequestHandler::fetch_attempt(std::shared_ptr<FetchState> state) {
                       (total > 0 || f.min_bytes <= 0);
   if (enough || failed || std::chrono::steady_clock::now() + kPollInterval >= state->deadline) {
     metrics_.fetched_bytes.fetch_add(total, std::memory_order_relaxed);
-    state->respond(reply_with(state->request, response));
+    // The stored batches go out from the buffers they were read into: no copy.
+    state->respond(reply_spliced(state->request, response, buffers));
     return;
   }
   state->timer.expires_after(kPollInterval);

@@ -23,7 +23,7 @@ std::string text(std::span<const char> bytes) {
 
 void RequestHandler::join_group(const Request& r, Respond respond) {
   auto request = decode_body<JoinGroupRequest>(r);
-  if (!request) return respond(Reply{std::nullopt, true});
+  if (!request) return respond(hang_up());
   JoinRequest join;
   join.group_id = request->group_id;
   join.session_timeout_ms = request->session_timeout_ms;
@@ -52,7 +52,7 @@ void RequestHandler::join_group(const Request& r, Respond respond) {
 
 void RequestHandler::sync_group(const Request& r, Respond respond) {
   auto request = decode_body<SyncGroupRequest>(r);
-  if (!request) return respond(Reply{std::nullopt, true});
+  if (!request) return respond(hang_up());
   SyncRequest sync;
   sync.group_id = request->group_id;
   sync.generation_id = request->generation_id;
@@ -70,7 +70,7 @@ void RequestHandler::sync_group(const Request& r, Respond respond) {
 
 Reply RequestHandler::heartbeat(const Request& r) {
   auto request = decode_body<HeartbeatRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   GroupErrorResponse response;
   response.error_code =
       groups_.heartbeat(request->group_id, request->generation_id, request->member_id, now());
@@ -79,7 +79,7 @@ Reply RequestHandler::heartbeat(const Request& r) {
 
 Reply RequestHandler::leave_group(const Request& r) {
   auto request = decode_body<LeaveGroupRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   GroupErrorResponse response;  // throttle stays 0: librdkafka 2.0.2 reads only the error code
   response.error_code = groups_.leave_group(request->group_id, request->member_id, now());
   return reply_with(r, response);
@@ -87,7 +87,7 @@ Reply RequestHandler::leave_group(const Request& r) {
 
 Reply RequestHandler::offset_commit(const Request& r) {
   auto request = decode_body<OffsetCommitRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   CommitRequest commit;
   commit.group_id = request->group_id;
   commit.generation_id = request->generation_id;
@@ -113,7 +113,7 @@ Reply RequestHandler::offset_commit(const Request& r) {
 
 Reply RequestHandler::offset_fetch(const Request& r) {
   auto request = decode_body<OffsetFetchRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   std::optional<std::vector<log::TopicPartition>> wanted;
   if (request->topics) {
     wanted.emplace();

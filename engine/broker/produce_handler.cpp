@@ -44,7 +44,7 @@ ErrorCode check_batch(std::span<const char> bytes, std::int16_t version, std::si
 
 Reply RequestHandler::produce(Request& r) {
   auto request = decode_body<ProduceRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   const std::int16_t version = r.header.api_version;
   ProduceResponse response;
   for (auto& t : request->topics) {
@@ -113,7 +113,7 @@ Reply RequestHandler::produce(Request& r) {
     }
     response.topics.push_back(std::move(out));
   }
-  if (request->acks == 0) return Reply{std::nullopt, false};
+  if (request->acks == 0) return no_response();
   return reply_with(r, response);
 }
 

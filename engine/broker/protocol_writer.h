@@ -15,9 +15,20 @@ namespace tributary::broker {
 
 using Bytes = std::span<const char>;
 
+// A byte field left out of the encoded buffer, to be written from where it lies: `bytes` go
+// at offset `at` of the buffer when the message is sent (a Fetch's stored record batches).
+struct Splice {
+  std::size_t at = 0;
+  Bytes bytes;
+};
+
 class ProtocolWriter {
  public:
   ProtocolWriter(ByteBuffer& out, bool flexible) : out_(out), flexible_(flexible) {}
+
+  // From now on, byte fields of at least kSpliceBytes are recorded here instead of copied.
+  static constexpr std::size_t kSpliceBytes = 4096;
+  void splice_into(std::vector<Splice>* splices) { splices_ = splices; }
 
   bool ok() const { return true; }
   bool flexible() const { return flexible_; }
@@ -46,6 +57,10 @@ class ProtocolWriter {
 
   void bytes(const Bytes& v) {
     length32(static_cast<std::int64_t>(v.size()));
+    if (splices_ != nullptr && v.size() >= kSpliceBytes) {
+      splices_->push_back({out_.size(), v});
+      return;
+    }
     out_.append(v.data(), v.size());
   }
   void nullable_bytes(const std::optional<Bytes>& v) {
@@ -98,6 +113,7 @@ class ProtocolWriter {
 
   ByteBuffer& out_;
   bool flexible_;
+  std::vector<Splice>* splices_ = nullptr;
 };
 
 }  // namespace tributary::broker

@@ -106,7 +106,7 @@ void RequestHandler::handle(Request request, boost::asio::any_io_executor execut
     case ApiKey::offset_fetch:
       return respond(offset_fetch(request));
   }
-  respond(Reply{std::nullopt, true});
+  respond(hang_up());
 }
 
 Reply RequestHandler::api_versions(const Request& r) {
@@ -119,9 +119,9 @@ Reply RequestHandler::api_versions(const Request& r) {
         {static_cast<std::int16_t>(ApiKey::api_versions), r.api->min_version, r.api->max_version});
     ByteBuffer out;
     encode(response, 0, false, out);
-    return Reply{std::move(out), false};
+    return with_body(std::move(out));
   }
-  if (!decode_body<ApiVersionsRequest>(r)) return Reply{std::nullopt, true};
+  if (!decode_body<ApiVersionsRequest>(r)) return hang_up();
   for (const auto& api : supported_apis()) {
     response.api_keys.push_back(
         {static_cast<std::int16_t>(api.key), api.min_version, api.max_version});
@@ -156,7 +156,7 @@ std::shared_ptr<log::Topic> RequestHandler::find_topic(const std::string& name, 
 
 Reply RequestHandler::metadata(const Request& r) {
   auto request = decode_body<MetadataRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   MetadataResponse response;
   response.brokers.push_back({0, advertised_host_, advertised_port_, std::nullopt});
   response.cluster_id = "tributary";
@@ -186,7 +186,7 @@ Reply RequestHandler::metadata(const Request& r) {
 
 Reply RequestHandler::list_offsets(const Request& r) {
   auto request = decode_body<ListOffsetsRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   ListOffsetsResponse response;
   for (const auto& t : request->topics) {
     ListOffsetsResponse::Topic out{t.name, {}};
@@ -221,7 +221,7 @@ Reply RequestHandler::list_offsets(const Request& r) {
 
 Reply RequestHandler::find_coordinator(const Request& r) {
   auto request = decode_body<FindCoordinatorRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   FindCoordinatorResponse response;
   if (request->key_type != 0) {
     // Transactions are not served: no coordinator for them.
@@ -239,7 +239,7 @@ Reply RequestHandler::find_coordinator(const Request& r) {
 
 Reply RequestHandler::init_producer_id(const Request& r) {
   auto request = decode_body<InitProducerIdRequest>(r);
-  if (!request) return Reply{std::nullopt, true};
+  if (!request) return hang_up();
   InitProducerIdResponse response;
   if (request->transactional_id) {
     response.error_code = wire_code(ErrorCode::invalid_request);  // transactions are not served

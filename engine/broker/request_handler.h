@@ -40,8 +40,24 @@ struct Request {
 struct Reply {
   std::optional<ByteBuffer> body;
   bool close = false;
+  // Large byte fields sent from where they lie (see ProtocolWriter::splice_into), and what
+  // owns the memory they point into until the response is written.
+  std::vector<Splice> splices;
+  std::shared_ptr<void> keep;
 };
 using Respond = std::function<void(Reply)>;
+
+inline Reply hang_up() {
+  Reply r;
+  r.close = true;
+  return r;
+}
+inline Reply no_response() { return Reply{}; }
+inline Reply with_body(ByteBuffer body) {
+  Reply r;
+  r.body.emplace(std::move(body));
+  return r;
+}
 
 // Why a frame could not become a Request; each closes the connection.
 enum class FrameProblem {
@@ -101,7 +117,19 @@ template <class Message>
 Reply reply_with(const Request& request, const Message& m) {
   ByteBuffer out;
   encode(m, request.header.api_version, request.flexible, out);
-  return Reply{std::move(out), false};
+  return with_body(std::move(out));
+}
+
+// The same, with large byte fields spliced rather than copied; `keep` owns their memory.
+template <class Message>
+Reply reply_spliced(const Request& request, const Message& m, std::shared_ptr<void> keep) {
+  Reply reply;
+  reply.body.emplace();
+  ProtocolWriter w(*reply.body, request.flexible);
+  w.splice_into(&reply.splices);
+  const_cast<Message&>(m).serde(w, request.header.api_version);
+  reply.keep = std::move(keep);
+  return reply;
 }
 
 // Decodes the body of `request`; null when it is malformed.
