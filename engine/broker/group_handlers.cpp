@@ -1,12 +1,14 @@
 // JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch: decoded here and
 // handed to the GroupCoordinator, which holds the groups' state.
 #include <chrono>
+#include <map>
 
 #include "broker/messages/heartbeat.h"
 #include "broker/messages/join_group.h"
 #include "broker/messages/offset_commit.h"
 #include "broker/messages/sync_group.h"
 #include "broker/request_handler.h"
+#include "log/log_manager.h"
 
 namespace tributary::broker {
 namespace {
@@ -93,11 +95,25 @@ Reply RequestHandler::offset_commit(const Request& r) {
   commit.generation_id = request->generation_id;
   commit.member_id = request->member_id;
   commit.group_instance_id = request->group_instance_id;
+  // Offsets of topics or partitions that do not exist are refused, as Kafka does, so only
+  // real topic names reach the group's file.
+  std::map<log::TopicPartition, std::int16_t> refused;
   for (const auto& t : request->topics) {
-    for (const auto& p : t.partitions)
-      commit.offsets[{t.name, p.partition_index}] = p.committed_offset;
+    ErrorCode topic_error;
+    auto topic = find_topic(t.name, false, topic_error);
+    for (const auto& p : t.partitions) {
+      if (!topic) {
+        refused[{t.name, p.partition_index}] = wire_code(topic_error);
+      } else if (p.partition_index < 0 || p.partition_index >= topic->partition_count()) {
+        refused[{t.name, p.partition_index}] = wire_code(ErrorCode::unknown_topic_or_partition);
+      } else {
+        commit.offsets[{t.name, p.partition_index}] = p.committed_offset;
+      }
+    }
   }
-  const auto errors = groups_.commit_offsets(commit, now());
+  auto errors = commit.offsets.empty() ? std::map<log::TopicPartition, std::int16_t>{}
+                                       : groups_.commit_offsets(commit, now());
+  errors.insert(refused.begin(), refused.end());
   OffsetCommitResponse response;
   for (const auto& t : request->topics) {
     OffsetCommitResponse::Topic out{t.name, {}};

@@ -36,9 +36,12 @@ class DirectoryLock {
 
 }  // namespace
 
-fs::path ConsumerGroupStore::file_of(const std::string& group) const { return dir_ / (group + ".json"); }
+fs::path ConsumerGroupStore::file_of(const std::string& group) const {
+  return dir_ / (group + ".json");
+}
 
-Result<std::map<TopicPartition, std::int64_t>> ConsumerGroupStore::offsets(const std::string& group) const {
+Result<std::map<TopicPartition, std::int64_t>> ConsumerGroupStore::offsets(
+    const std::string& group) const {
   TRIB_RETURN_IF_ERROR(validate_topic_name(group));
   std::map<TopicPartition, std::int64_t> out;
   auto text = read_file(file_of(group));
@@ -49,7 +52,8 @@ Result<std::map<TopicPartition, std::int64_t>> ConsumerGroupStore::offsets(const
   try {
     const json j = json::parse(*text);
     for (const auto& [topic, parts] : j.at("offsets").items()) {
-      for (const auto& [partition, offset] : parts.items()) out[{topic, std::stoi(partition)}] = offset.get<std::int64_t>();
+      for (const auto& [partition, offset] : parts.items())
+        out[{topic, std::stoi(partition)}] = offset.get<std::int64_t>();
     }
   } catch (const std::exception& e) {
     return error(ErrorCode::corrupt, file_of(group).string() + ": " + e.what());
@@ -57,7 +61,8 @@ Result<std::map<TopicPartition, std::int64_t>> ConsumerGroupStore::offsets(const
   return out;
 }
 
-Result<std::optional<std::int64_t>> ConsumerGroupStore::committed(const std::string& group, const std::string& topic,
+Result<std::optional<std::int64_t>> ConsumerGroupStore::committed(const std::string& group,
+                                                                  const std::string& topic,
                                                                   int partition) const {
   TRIB_ASSIGN_OR_RETURN(auto all, offsets(group));
   auto it = all.find({topic, partition});
@@ -65,15 +70,23 @@ Result<std::optional<std::int64_t>> ConsumerGroupStore::committed(const std::str
   return std::optional<std::int64_t>{it->second};
 }
 
-Status ConsumerGroupStore::write(const std::string& group, const std::map<TopicPartition, std::int64_t>& offsets) {
+Status ConsumerGroupStore::write(const std::string& group,
+                                 const std::map<TopicPartition, std::int64_t>& offsets) {
   json parts = json::object();
   for (const auto& [tp, offset] : offsets) parts[tp.first][std::to_string(tp.second)] = offset;
   const json j = {{"group", group}, {"offsets", parts}};
   return write_file_atomically(file_of(group), j.dump(2) + "\n", true);
 }
 
-Status ConsumerGroupStore::commit(const std::string& group, const std::map<TopicPartition, std::int64_t>& offsets) {
+Status ConsumerGroupStore::commit(const std::string& group,
+                                  const std::map<TopicPartition, std::int64_t>& offsets) {
   TRIB_RETURN_IF_ERROR(validate_topic_name(group));
+  // Names come from the wire too (OffsetCommit): only valid topic names reach the file.
+  for (const auto& [tp, offset] : offsets) {
+    TRIB_RETURN_IF_ERROR(validate_topic_name(tp.first));
+    if (tp.second < 0)
+      return error(ErrorCode::invalid_argument, "negative partition " + std::to_string(tp.second));
+  }
   std::lock_guard lock(mutex_);
   DirectoryLock dir_lock(dir_);
   TRIB_ASSIGN_OR_RETURN(auto merged, this->offsets(group));

@@ -16,6 +16,7 @@
 
 #include "broker/message_codec.h"
 #include "broker/messages/api_versions.h"
+#include "broker/messages/offset_commit.h"
 #include "broker/messages/produce.h"
 #include "broker/messages/request_header.h"
 #include "broker_fixture.h"
@@ -420,6 +421,30 @@ class TestBrokerClients : public QObject {
       RawClient d(f.broker->port());
       d.send_frame("xy");
       QVERIFY(!d.receive().has_value());
+    }
+    {
+      // OffsetCommit for a topic that does not exist, or whose name is not even UTF-8 (found
+      // by fuzz_broker_request: it used to reach the group's JSON file and abort the broker).
+      RawClient c(f.broker->port());
+      broker::OffsetCommitRequest commit;
+      commit.group_id = "g";
+      commit.topics.push_back({"no-such-topic", {{0, 5, -1, -1, std::nullopt}}});
+      commit.topics.push_back({std::string("\x99\x99lden"), {{0, 5, -1, -1, std::nullopt}}});
+      commit.topics.push_back(
+          {"safe", {{0, 0, -1, -1, std::nullopt}, {7, 1, -1, -1, std::nullopt}}});
+      c.send_frame(request(8, 7, 11, commit));
+      auto reply = c.receive();
+      QVERIFY(reply.has_value());
+      auto body = broker::decode<broker::OffsetCommitResponse>(
+          broker::Bytes(reply->data() + 4, reply->size() - 4), 7, false);
+      QVERIFY(body.has_value());
+      QCOMPARE(body->topics[0].partitions[0].error_code, std::int16_t{3});
+      QCOMPARE(body->topics[1].partitions[0].error_code, std::int16_t{17});
+      QCOMPARE(body->topics[2].partitions[0].error_code, std::int16_t{0});
+      QCOMPARE(body->topics[2].partitions[1].error_code, std::int16_t{3});
+      auto stored = f.logs->groups().offsets("g");
+      QVERIFY(stored.ok());
+      QCOMPARE(stored->size(), std::size_t{1});
     }
     QVERIFY(f.broker->stats().rejected_requests >= 6);
     // Pipelined requests are answered in order.
