@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include "broker/broker.h"
+
 namespace tributary::ui::settings {
 namespace {
 
@@ -60,11 +62,9 @@ void setKafkaListen(const QString& address) {
 }
 
 bool isListenAddress(const QString& address) {
-  const int colon = address.lastIndexOf(QLatin1Char(':'));
-  if (colon <= 0) return false;
-  bool ok = false;
-  const int port = address.mid(colon + 1).toInt(&ok);
-  return ok && port >= 1 && port <= 65535;
+  broker::BrokerOptions options;
+  // Port 0 (any free port) is no address a client could be told in advance.
+  return broker::set_listen_address(options, address.toStdString()).ok() && options.port != 0;
 }
 
 QStringList recentFiles() {

@@ -15,6 +15,25 @@ namespace tributary::broker {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
+BrokerStats BrokerMetrics::snapshot() const {
+  BrokerStats s;
+  s.connections_open = connections_open.load();
+  s.connections_total = connections_total.load();
+  s.requests = requests.load();
+  s.bytes_in = bytes_in.load();
+  s.bytes_out = bytes_out.load();
+  s.produced_batches = produced_batches.load();
+  s.produced_records = produced_records.load();
+  s.fetched_bytes = fetched_bytes.load();
+  s.rejected_requests = rejected_requests.load();
+  s.buffered_bytes = buffered_bytes.load();
+  for (const auto& api : supported_apis()) {
+    const auto n = by_api[static_cast<std::size_t>(api.key)].load();
+    if (n > 0) s.requests_by_api[api.name] = n;
+  }
+  return s;
+}
+
 struct Broker::Impl {
   BrokerOptions options;
   log::LogManager& logs;
@@ -69,6 +88,20 @@ struct Broker::Impl {
     });
   }
 };
+
+Status set_listen_address(BrokerOptions& options, const std::string& host_port) {
+  const auto colon = host_port.rfind(':');
+  const std::string port = colon == std::string::npos ? std::string() : host_port.substr(colon + 1);
+  const bool digits = !port.empty() && port.size() <= 5 &&
+                      port.find_first_not_of("0123456789") == std::string::npos;
+  if (colon == 0 || !digits || std::stoi(port) > 65535) {
+    return error(tributary::ErrorCode::invalid_argument,
+                 "wants host:port with a port from 0 to 65535, got '" + host_port + "'");
+  }
+  options.listen_host = host_port.substr(0, colon);
+  options.port = static_cast<std::uint16_t>(std::stoi(port));
+  return {};
+}
 
 Broker::Broker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 

@@ -41,6 +41,9 @@ struct BrokerOptions {
   int initial_rebalance_delay_ms = 3000;
 };
 
+// Sets listen_host and port from "host:port" (port 0 to 65535); the error says what is wanted.
+Status set_listen_address(BrokerOptions& options, const std::string& host_port);
+
 // Counters of the broker's work, for the UI and `serve`'s progress line.
 struct BrokerStats {
   std::uint64_t connections_open = 0;

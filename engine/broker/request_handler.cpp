@@ -9,25 +9,6 @@
 
 namespace tributary::broker {
 
-BrokerStats BrokerMetrics::snapshot() const {
-  BrokerStats s;
-  s.connections_open = connections_open.load();
-  s.connections_total = connections_total.load();
-  s.requests = requests.load();
-  s.bytes_in = bytes_in.load();
-  s.bytes_out = bytes_out.load();
-  s.produced_batches = produced_batches.load();
-  s.produced_records = produced_records.load();
-  s.fetched_bytes = fetched_bytes.load();
-  s.rejected_requests = rejected_requests.load();
-  s.buffered_bytes = buffered_bytes.load();
-  for (const auto& api : supported_apis()) {
-    const auto n = by_api[static_cast<std::size_t>(api.key)].load();
-    if (n > 0) s.requests_by_api[api.name] = n;
-  }
-  return s;
-}
-
 const char* frame_problem_text(FrameProblem problem) {
   switch (problem) {
     case FrameProblem::none:

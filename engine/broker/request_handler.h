@@ -52,7 +52,9 @@ inline Reply hang_up() {
   r.close = true;
   return r;
 }
-inline Reply no_response() { return Reply{}; }
+inline Reply no_response() {
+  return Reply{};
+}
 inline Reply with_body(ByteBuffer body) {
   Reply r;
   r.body.emplace(std::move(body));

@@ -183,11 +183,8 @@ void run(Context& ctx, const std::string& file, bool from_scratch,
   std::unique_ptr<runtime::BrokerService> kafka;
   if (comp->plan.exposes_topics()) {
     tributary::broker::BrokerOptions bo;
-    const auto colon = kafka_listen.rfind(':');
-    if (colon == std::string::npos)
-      return ctx.fail("--kafka-listen wants host:port, got '" + kafka_listen + "'");
-    bo.listen_host = kafka_listen.substr(0, colon);
-    bo.port = static_cast<std::uint16_t>(std::atoi(kafka_listen.c_str() + colon + 1));
+    if (Status s = tributary::broker::set_listen_address(bo, kafka_listen); !s.ok())
+      return ctx.fail("--kafka-listen " + s.message());
     auto started = runtime::BrokerService::start(ctx.data_dir, bo);
     if (!started.ok()) return ctx.fail(started.status());
     kafka = std::move(started).value();

@@ -29,17 +29,8 @@ struct ServeOptions {
 
 void serve(Context& ctx, const ServeOptions& o) {
   broker::BrokerOptions options;
-  const auto colon = o.listen.rfind(':');
-  if (colon == std::string::npos)
-    return ctx.fail("--listen wants host:port, got '" + o.listen + "'");
-  options.listen_host = o.listen.substr(0, colon);
-  try {
-    const int port = std::stoi(o.listen.substr(colon + 1));
-    if (port < 0 || port > 65535) throw std::out_of_range("port");
-    options.port = static_cast<std::uint16_t>(port);
-  } catch (const std::exception&) {
-    return ctx.fail("--listen wants host:port with a port from 0 to 65535, got '" + o.listen + "'");
-  }
+  if (Status s = broker::set_listen_address(options, o.listen); !s.ok())
+    return ctx.fail("--listen " + s.message());
   options.advertised_host = o.advertise;
   options.default_partitions = o.partitions;
   options.auto_create_topics = !o.no_auto_create;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "io/csv_encoder.h"
 #include "io/text_values.h"
 #include "io/utf8.h"
 
@@ -26,6 +27,18 @@ std::string quoted_for_message(std::string_view text) {
 }
 
 }  // namespace
+
+std::unique_ptr<CsvDecoder> CsvDecoder::for_schema(const Schema& schema) {
+  CsvDecodeOptions o;
+  o.infer_rows = 0;
+  for (const auto& f : schema.fields()) o.types[f.name] = f.type;
+  auto decoder = std::make_unique<CsvDecoder>(o);
+  // The schema's names as the header the records lack.
+  std::string header;
+  CsvEncoder().append_header(schema, header);
+  decoder->feed(header);
+  return decoder;
+}
 
 CsvDecoder::CsvDecoder(CsvDecodeOptions options)
     : options_(std::move(options)),

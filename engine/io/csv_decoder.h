@@ -22,6 +22,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <vector>
 
 #include "core/batch.h"
@@ -43,6 +44,9 @@ struct CsvDecodeOptions {
 class CsvDecoder {
  public:
   explicit CsvDecoder(CsvDecodeOptions options = {});
+  // For records without a header line whose fields are `schema`'s (a TCP line, a Kafka
+  // value): names, order, width and types come from the schema, not from the first record.
+  static std::unique_ptr<CsvDecoder> for_schema(const Schema& schema);
 
   void feed(std::string_view chunk);
   // The end of the input: decodes a last row without a line break, reports an unterminated

@@ -15,21 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// CSV values arrive without a header: the decoder is given one naming the schema's fields.
-std::string csv_header(const Schema& schema) {
-  std::string out;
-  for (const auto& f : schema.fields()) {
-    if (!out.empty()) out += ',';
-    out += '"';
-    for (char c : f.name) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "\n";
-}
-
 struct PartitionList {
   rd_kafka_topic_partition_list_t* list;
   explicit PartitionList(int size) : list(rd_kafka_topic_partition_list_new(size)) {}
@@ -88,19 +73,12 @@ struct KafkaSource::Impl {
 
   Status decode(const rd_kafka_message_t* m, Batch& out, std::vector<DeadLetter>& dead) {
     std::string_view value(static_cast<const char*>(m->payload), m->payload ? m->len : 0);
-    while (!value.empty() && (value.back() == '\n' || value.back() == '\r'))
-      value.remove_suffix(1);
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.remove_suffix(1);
     if (spec.format == KafkaSourceSpec::Format::jsonl) {
       if (!json) json = std::make_unique<JsonDecoder>(spec.schema);
       return json->decode_value(value, position_of(m), out, dead);
     }
-    if (!csv) {
-      CsvDecodeOptions o;
-      o.infer_rows = 0;
-      for (const auto& f : spec.schema.fields()) o.types[f.name] = f.type;
-      csv = std::make_unique<CsvDecoder>(o);
-      csv->feed(csv_header(spec.schema));
-    }
+    if (!csv) csv = CsvDecoder::for_schema(spec.schema);
     // Each value is a whole record: finish() ends it, so that an unterminated quote cannot
     // swallow the records that follow.
     csv->feed(value);
@@ -182,7 +160,8 @@ Result<std::unique_ptr<KafkaSource>> KafkaSource::open(const KafkaSourceSpec& sp
   PartitionList list(k.partitions);
   for (int p = 0; p < k.partitions; ++p)
     rd_kafka_topic_partition_list_add(list.list, spec.topic.c_str(), p);
-  const rd_kafka_resp_err_t err = rd_kafka_committed(k.client->handle(), list.list, spec.timeout_ms);
+  const rd_kafka_resp_err_t err =
+      rd_kafka_committed(k.client->handle(), list.list, spec.timeout_ms);
   if (err) {
     return error(ErrorCode::io_error, "group: cannot read the committed offsets of group '" +
                                           k.spec.group + "' at " + k.where() + ": " +
@@ -230,9 +209,8 @@ Status KafkaSource::seek(std::int64_t n) {
   k.sent = k.committed;
   const rd_kafka_resp_err_t err = rd_kafka_assign(k.client->handle(), list.list);
   if (err) {
-    return error(ErrorCode::io_error,
-                 "bootstrap: " + k.where() + ": cannot assign " + k.spec.topic + ": " +
-                     k.client->describe(err));
+    return error(ErrorCode::io_error, "bootstrap: " + k.where() + ": cannot assign " +
+                                          k.spec.topic + ": " + k.client->describe(err));
   }
   return {};
 }
@@ -270,7 +248,8 @@ Status KafkaSource::next(std::size_t max, Batch& out, std::vector<DeadLetter>& d
                      "topic: no topic '" + k.spec.topic + "' at " + k.where() + " any more");
       }
       if (m->err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
-          m->err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED || m->err == RD_KAFKA_RESP_ERR__FATAL) {
+          m->err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED ||
+          m->err == RD_KAFKA_RESP_ERR__FATAL) {
         return error(ErrorCode::io_error,
                      "bootstrap: " + k.where() + ": " + rd_kafka_message_errstr(m));
       }

@@ -49,22 +49,6 @@ std::size_t footprint(const Line& l) {
   return sizeof(Line) + l.text.size() + l.reason.size();
 }
 
-// CSV records arrive without a header: the decoder is given one naming the schema's fields, so
-// that columns are fixed by the schema rather than by the width of the first line.
-std::string csv_header(const Schema& schema) {
-  std::string out;
-  for (const auto& f : schema.fields()) {
-    if (!out.empty()) out += ',';
-    out += '"';
-    for (char c : f.name) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "\n";
-}
-
 }  // namespace
 
 struct TcpSource::Impl {
@@ -299,13 +283,7 @@ struct TcpSource::Impl {
       }
       return {};
     }
-    if (!csv) {
-      CsvDecodeOptions o;
-      o.infer_rows = 0;
-      for (const auto& f : spec.schema.fields()) o.types[f.name] = f.type;
-      csv = std::make_unique<CsvDecoder>(o);
-      csv->feed(csv_header(spec.schema));
-    }
+    if (!csv) csv = CsvDecoder::for_schema(spec.schema);
     for (auto& l : lines) {
       if (!l.reason.empty()) {
         dead.push_back({std::move(l.reason), position_of(l), std::move(l.text)});

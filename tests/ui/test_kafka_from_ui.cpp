@@ -3,9 +3,6 @@
 // marked `expose` starts it on its own; kcat then lists and reads the pipeline's topic.
 #include <QtTest>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <QAction>
 #include <QDeadlineTimer>
 #include <QLabel>
@@ -13,6 +10,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include "free_port.h"
 #include "quiet_main_window.h"
 #include "ui/app_settings.h"
 #include "ui/run/engine_controller.h"
@@ -22,18 +20,6 @@ using namespace tributary;
 using State = ui::EngineController::State;
 
 namespace {
-
-int freePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 struct Kcat {
   int exitCode = -1;
@@ -77,7 +63,7 @@ class TestKafkaFromUi : public QObject {
   }
 
   void serveFromTheRunMenu() {
-    const QString address = QStringLiteral("127.0.0.1:%1").arg(freePort());
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(free_port());
     ui::settings::setKafkaListen(address);
     QuietMainWindow window;
     window.engine()->setDataDir(tmp_.filePath("menu-data"));
@@ -100,7 +86,7 @@ class TestKafkaFromUi : public QObject {
   }
 
   void anExposedTopicStartsTheBroker() {
-    const QString address = QStringLiteral("127.0.0.1:%1").arg(freePort());
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(free_port());
     ui::settings::setKafkaListen(address);
     const QString file = tmp_.filePath("exposed/pipeline.json");
     QDir().mkpath(tmp_.filePath("exposed"));

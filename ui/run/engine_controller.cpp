@@ -125,10 +125,8 @@ bool EngineController::startBroker() {
   }
   session_.reset();  // an ended run still holds the log until its session goes
   broker::BrokerOptions options;
-  const QString listen = settings::kafkaListen();
-  const int colon = listen.lastIndexOf(QLatin1Char(':'));
-  options.listen_host = listen.left(colon).toStdString();
-  options.port = static_cast<std::uint16_t>(listen.mid(colon + 1).toInt());
+  (void)broker::set_listen_address(options,
+                                   settings::kafkaListen().toStdString());  // checked by settings
   auto started = runtime::BrokerService::start(dataDir_.toStdString(), options);
   if (!started.ok()) {
     lastError_ = tr("The Kafka broker could not start: %1")

@@ -1,32 +1,16 @@
 // A pipeline whose topic is marked `expose`: `tributary-cli run` serves the data dir's topics
 // to Kafka clients while it runs, so kcat lists the pipeline's topic and reads its records as
 // the generator writes them, and a Kafka client can produce into the same data dir meanwhile.
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "broker_fixture.h"
+#include "free_port.h"
 
 using namespace tributary::testing;
 
 namespace {
-
-// A port nothing listens on right now.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 const char* kPipeline = R"({
   "format": "tributary-pipeline", "version": 1, "name": "Exposed sensors",

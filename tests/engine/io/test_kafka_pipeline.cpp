@@ -12,15 +12,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <fstream>
 
-#include "nodes/catalogue.h"
-#include "pipeline/compiler.h"
-#include "pipeline/pipeline_format.h"
-#include "pipeline/pipeline_validation.h"
+#include "compiled_pipeline.h"
+#include "free_port.h"
 #include "runtime/pipeline_run.h"
 
 using namespace tributary;
@@ -28,14 +24,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// A port nothing listens on right now: bound to 0 by a probe socket, then released.
-int free_port() {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor probe(
-      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
-  return probe.local_endpoint().port();
-}
 
 struct Output {
   bool ok = false;
@@ -58,23 +46,9 @@ Output run_tool(const QString& program, const QStringList& args, const QByteArra
           p.readAllStandardError()};
 }
 
-struct Compiled {
-  pipeline::Compilation c;
-  pipeline::Settings settings;
-};
-
-Compiled compile(const fs::path& file, const std::string& text) {
+testing::CompiledPipeline compile(const fs::path& file, const std::string& text) {
   { std::ofstream(file) << text; }
-  const auto& kinds = nodes::builtin_kinds();
-  auto load = pipeline::load_pipeline_file(file, kinds);
-  for (const auto& d : load.diagnostics) qWarning("%s", d.text().c_str());
-  auto v = pipeline::validate_pipeline(load.pipeline, kinds, file.parent_path(), load.diagnostics);
-  for (const auto& d : v.diagnostics) qWarning("%s", d.text().c_str());
-  if (!load.ok() || !v.ok()) qFatal("the test pipeline does not validate");
-  auto c = pipeline::compile_pipeline(load.pipeline, v, kinds, file.parent_path());
-  for (const auto& d : c.diagnostics) qWarning("%s", d.text().c_str());
-  if (!c.ok()) qFatal("the test pipeline does not compile");
-  return {std::move(c), load.pipeline.settings};
+  return testing::compile_pipeline_file(file);
 }
 
 // source.kafka (topic `in`) -> amount > 2 -> sink.kafka (topic `out`, keyed by user).
@@ -87,12 +61,14 @@ std::string document(const std::string& bootstrap, const std::string& sink_boots
   "settings": { "trigger": "interval", "trigger_ms": 20 },
   "nodes": [
     { "id": "in", "kind": "source.kafka",
-      "params": { "bootstrap": ")" + bootstrap + R"(", "topic": "in", "start": ")" + start + R"(",
+      "params": { "bootstrap": ")" +
+         bootstrap + R"(", "topic": "in", "start": ")" + start + R"(",
                   "stop_at_end": true, "timeout_ms": 1500,
                   "fields": { "id": "int64", "user": "string", "amount": "double" } } },
     { "id": "big", "kind": "transform.filter", "params": { "expr": "amount > 2" } },
     { "id": "out", "kind": "sink.kafka",
-      "params": { "bootstrap": ")" + sink_bootstrap + R"(", "topic": "out", "key": "user",
+      "params": { "bootstrap": ")" +
+         sink_bootstrap + R"(", "topic": "out", "key": "user",
                   "compression": "lz4", "timeout_ms": 1500 } }
   ],
   "edges": [ { "from": "in.out", "to": "big.in" }, { "from": "big.out", "to": "out.in" } ]
@@ -106,10 +82,12 @@ std::string csv_document(const std::string& address) {
   "format": "tributary-pipeline", "version": 1, "name": "Kafka CSV",
   "nodes": [
     { "id": "in", "kind": "source.kafka",
-      "params": { "bootstrap": ")" + address + R"(", "topic": "csv-in", "format": "csv",
+      "params": { "bootstrap": ")" +
+         address + R"(", "topic": "csv-in", "format": "csv",
                   "stop_at_end": true, "fields": { "id": "int64", "name": "string", "v": "double" } } },
     { "id": "out", "kind": "sink.kafka",
-      "params": { "bootstrap": ")" + address + R"(", "topic": "csv-out", "format": "csv",
+      "params": { "bootstrap": ")" +
+         address + R"(", "topic": "csv-out", "format": "csv",
                   "acks": "1", "idempotent": false } }
   ],
   "edges": [ { "from": "in.out", "to": "out.in" } ]
@@ -135,8 +113,8 @@ class TestKafkaPipeline : public QObject {
     if (kcat_.isEmpty()) QSKIP("kcat is not installed (tributary.sh installs it)");
     QVERIFY(dir_.isValid());
     broker_.setProgram(QStringLiteral(TRIBUTARY_CLI));
-    broker_.setArguments({"serve", "--data-dir", dir_.filePath("broker"), "--listen",
-                          "127.0.0.1:0", "--initial-rebalance-delay-ms", "0", "--quiet"});
+    broker_.setArguments({"serve", "--data-dir", dir_.filePath("broker"), "--listen", "127.0.0.1:0",
+                          "--initial-rebalance-delay-ms", "0", "--quiet"});
     broker_.start();
     QVERIFY(broker_.waitForStarted());
     // "listening on HOST:PORT (data dir D)"
@@ -160,8 +138,8 @@ class TestKafkaPipeline : public QObject {
                QByteArray::number(i % 3) + "\",\"amount\":" + QByteArray::number(i) + ".5}\n";
     }
     const auto produced = run_tool(
-        kcat_, {"-P", "-b", QString::fromStdString(address_), "-t", "in", "-X",
-                "socket.timeout.ms=5000"},
+        kcat_,
+        {"-P", "-b", QString::fromStdString(address_), "-t", "in", "-X", "socket.timeout.ms=5000"},
         lines);
     QVERIFY2(produced.ok, produced.err.constData());
   }
@@ -206,10 +184,10 @@ class TestKafkaPipeline : public QObject {
     QCOMPARE(read.out, expected);
 
     // The bad record is a dead letter of the source, at its topic, partition and offset.
-    const auto dead = run_tool(QStringLiteral(TRIBUTARY_CLI),
-                               {"consume", "kafka-round-trip-in-dlq", "--data-dir",
-                                QString::fromStdString(data.string()), "--from-beginning",
-                                "--exit-at-end"});
+    const auto dead =
+        run_tool(QStringLiteral(TRIBUTARY_CLI),
+                 {"consume", "kafka-round-trip-in-dlq", "--data-dir",
+                  QString::fromStdString(data.string()), "--from-beginning", "--exit-at-end"});
     QVERIFY2(dead.ok, dead.err.constData());
     QCOMPARE(dead.out.count('\n'), 1);
     QVERIFY2(dead.out.contains("\"position\":\"kafka in[0]@3\""), dead.out.constData());
@@ -221,8 +199,8 @@ class TestKafkaPipeline : public QObject {
     const Status s2 = runtime::run_plan(comp.c.plan, comp.settings, options, &again);
     QVERIFY2(s2.ok(), s2.message().c_str());
     QCOMPARE(again.sources[0].records, std::int64_t(0));
-    const auto reread = run_tool(kcat_, {"-C", "-b", QString::fromStdString(address_), "-t",
-                                         "out", "-e", "-q", "-f", "%k %s\\n"});
+    const auto reread = run_tool(kcat_, {"-C", "-b", QString::fromStdString(address_), "-t", "out",
+                                         "-e", "-q", "-f", "%k %s\\n"});
     QCOMPARE(reread.out, expected);
 
     // From scratch (the pipeline's topics and state deleted), `committed` still starts at

@@ -14,10 +14,8 @@
 #include <sstream>
 #include <thread>
 
-#include "nodes/catalogue.h"
-#include "pipeline/compiler.h"
-#include "pipeline/pipeline_format.h"
-#include "pipeline/pipeline_validation.h"
+#include "compiled_pipeline.h"
+#include "free_port.h"
 #include "runtime/pipeline_run.h"
 
 using namespace tributary;
@@ -27,13 +25,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// A port nothing listens on right now: bound to 0 by a probe socket, then released.
-int free_port() {
-  asio::io_context io;
-  tcp::acceptor probe(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
-  return probe.local_endpoint().port();
-}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -61,17 +52,9 @@ std::string document(int port) {
 }
 
 pipeline::Compilation compile(const fs::path& file, pipeline::Settings& settings) {
-  const auto& kinds = nodes::builtin_kinds();
-  auto load = pipeline::load_pipeline_file(file, kinds);
-  for (const auto& d : load.diagnostics) qWarning("%s", d.text().c_str());
-  auto v = pipeline::validate_pipeline(load.pipeline, kinds, file.parent_path(), load.diagnostics);
-  for (const auto& d : v.diagnostics) qWarning("%s", d.text().c_str());
-  if (!load.ok() || !v.ok()) qFatal("the test pipeline does not validate");
-  auto c = pipeline::compile_pipeline(load.pipeline, v, kinds, file.parent_path());
-  for (const auto& d : c.diagnostics) qWarning("%s", d.text().c_str());
-  if (!c.ok()) qFatal("the test pipeline does not compile");
-  settings = load.pipeline.settings;
-  return c;
+  auto compiled = testing::compile_pipeline_file(file);
+  settings = compiled.settings;
+  return std::move(compiled.c);
 }
 
 // Connects once the run listens (its sources open on the run's thread).
