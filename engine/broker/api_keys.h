@@ -40,11 +40,8 @@ struct ApiSupport {
 std::span<const ApiSupport> supported_apis();
 // Null for an API key this broker does not serve.
 const ApiSupport* find_api(std::int16_t key);
+// Flexible versions use compact encodings, tag blocks and request header v2.
 bool is_flexible(const ApiSupport& api, std::int16_t version);
-// Request header v2 (with tags) for flexible versions, else v1.
-inline bool request_header_has_tags(const ApiSupport& api, std::int16_t version) {
-  return is_flexible(api, version);
-}
 // Response header v1 (with tags) for flexible versions, except ApiVersions, always v0 (KIP-511).
 bool response_header_has_tags(const ApiSupport& api, std::int16_t version);
 

@@ -21,7 +21,6 @@ class ProtocolReader {
       : p_(in.data()), end_(in.data() + in.size()), flexible_(flexible) {}
 
   bool ok() const { return !failed_; }
-  bool flexible() const { return flexible_; }
   std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
   const char* position() const { return p_; }
   // Marks the message malformed (a value outside what the protocol allows).

@@ -30,10 +30,6 @@ class ProtocolWriter {
   static constexpr std::size_t kSpliceBytes = 4096;
   void splice_into(std::vector<Splice>* splices) { splices_ = splices; }
 
-  bool ok() const { return true; }
-  bool flexible() const { return flexible_; }
-  void fail() {}
-
   void i8(const std::int8_t& v) { fixed(v); }
   void i16(const std::int16_t& v) { fixed(v); }
   void i32(const std::int32_t& v) { fixed(v); }
